@@ -1,0 +1,129 @@
+"""Sections to results: recognise each section by what it says and contains, then run its extractor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from .._markdown import Section
+from .._urls import github_handle, platform_of
+from ._context import Context, Record
+from ._text import legend, looks_like_name, split_entries
+from .contact import extract_contact
+from .history import _DATE, extract_history, extract_projects
+from .organization import extract_organization
+from .people import INSTITUTION_WORDS, ROLE_WORDS, extract_people, has_word
+from .sponsors import extract_sponsors
+
+Extractor = Callable[[Section, Context], None]
+
+# The first row whose words a heading has decides the section's kind ("Project members" is people).
+_KINDS_BY_TITLE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("contact", ("contact", "reach")),
+    ("sponsors", ("sponsor", "supporter", "donor", "donation", "funding", "funder")),
+    ("history", ("history", "timeline", "milestone")),
+    ("people", INSTITUTION_WORDS),
+    ("people", ROLE_WORDS),
+    ("projects", ("project",)),
+)
+
+EXTRACTORS: dict[str, Extractor] = {
+    "contact": extract_contact,
+    "sponsors": extract_sponsors,
+    "history": extract_history,
+    "people": extract_people,
+    "projects": extract_projects,
+}
+
+
+def kind_of(section: Section, marks: dict[str, str]) -> str | None:
+    """The section's kind from its heading, else from its content; None when neither says."""
+    for kind, stems in _KINDS_BY_TITLE:
+        if has_word(section.title, stems):
+            return kind
+    lines = [t for block in section.blocks for t in block.lines]
+    urls = [p.url or "" for t in lines for p in t.links()]
+    if urls and all(u.startswith("mailto:") or platform_of(u) != "web" for u in urls if u):
+        return "contact"
+    text = " ".join(t.text for t in lines).lower()
+    if "api credit" in text or "sponsor" in text or "donat" in text:
+        return "sponsors"
+    if any(block.kind == "paragraph" and _DATE.search(block.text) for block in section.blocks):
+        return "history"
+    if any(len(split_entries(t, marks).entries) >= 2 and split_entries(t, marks).is_list for t in lines):
+        return "people"
+    return None
+
+
+def _unknown(section: Section, ctx: Context) -> None:
+    heading = section.heading
+    assert heading is not None
+    ctx.report("warning", "unknown-section", f"section {section.title!r} is not recognised", heading.line)
+    for block in section.blocks:
+        if block.kind == "raw":
+            ctx.unplaced("block", block.raw, block.line)
+        elif block.kind == "item":
+            ctx.unplaced("item", block.text or "(empty)", block.line)
+        for text_line in block.lines:
+            for piece in text_line.links():
+                ctx.unplaced("link", f"{piece.text} ({piece.url})", piece.line)
+
+
+def extract(sections: Sequence[Section]) -> Context:
+    ctx = Context()
+    for section in sections:
+        for block in section.blocks:
+            for text_line in block.lines:
+                found = legend(text_line.text)
+                if found:
+                    ctx.marks.setdefault(*found)
+    extract_organization(sections[0], ctx)
+    for section in sections[1:]:
+        kind = kind_of(section, ctx.marks)
+        (EXTRACTORS[kind] if kind is not None else _unknown)(section, ctx)
+    return ctx
+
+
+def people(groups: Sequence[Record]) -> list[Record]:
+    """Each person once, in order of first appearance, with every group they are in."""
+    by_name: dict[str, Record] = {}
+    for group in groups:
+        for member in group["members"]:
+            person = by_name.get(member["name"].casefold())
+            if person is None:
+                url = member["url"]
+                person = {"name": member["name"], "url": url, "github": github_handle(url), "groups": [],
+                          "notes": [], "line": member["line"]}  # fmt: skip
+                by_name[member["name"].casefold()] = person
+            elif person["url"] is None and member["url"] is not None:
+                person["url"], person["github"] = member["url"], github_handle(member["url"])
+            if group["name"] not in person["groups"]:
+                person["groups"].append(group["name"])
+            person["notes"].extend(n for n in member["notes"] if n not in person["notes"])
+    return list(by_name.values())
+
+
+def assemble(ctx: Context) -> dict[str, Any]:
+    """The extracted parts of an About, as plain data, with the diagnostics of what is missing."""
+    if ctx.organization.get("name") is None:
+        ctx.report("warning", "no-organization", "no sentence names the organisation ('Name (Short) is ...')", None)
+    if not ctx.groups:
+        ctx.report("warning", "no-people", "no group of people was found", None)
+    emails = [link["url"] for link in ctx.contact_links if link["platform"] == "email"]
+    email = emails[0].partition(":")[2].partition("?")[0] if emails else (ctx.emails[0] if ctx.emails else None)
+    institutions = ctx.labelled_institutions or ctx.founding_institutions
+    ctx.diagnostics.sort(key=lambda d: d["line"] or 0)
+    return {
+        "organization": ctx.organization,
+        "groups": ctx.groups,
+        "people": people(ctx.groups),
+        "sponsors": ctx.sponsors,
+        "donation_forms": ctx.donation_forms,
+        "history": {"events": ctx.events, "institutions": institutions, "projects": ctx.projects},
+        "contact": {"email": email, "links": ctx.contact_links},
+        "links": ctx.links,
+        "diagnostics": ctx.diagnostics,
+    }
+
+
+__all__ = ["EXTRACTORS", "assemble", "extract", "kind_of", "looks_like_name"]

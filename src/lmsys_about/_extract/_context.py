@@ -1,0 +1,73 @@
+"""What the extractors share: the results being built, the diagnostics, and the page's mark legend."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .._markdown import Piece
+from .._urls import mailto_address, url_problem
+
+Severity = Literal["error", "warning", "info"]
+Record = dict[str, Any]
+
+
+@dataclass(slots=True)
+class Context:
+    """Results in page order, as plain data validated once at the end."""
+
+    marks: dict[str, str] = field(default_factory=dict)  # mark -> meaning, from legend lines
+    groups: list[Record] = field(default_factory=list)
+    sponsors: list[Record] = field(default_factory=list)
+    donation_forms: list[str] = field(default_factory=list)
+    events: list[Record] = field(default_factory=list)
+    labelled_institutions: list[Record] = field(default_factory=list)
+    founding_institutions: list[Record] = field(default_factory=list)
+    projects: list[Record] = field(default_factory=list)
+    contact_links: list[Record] = field(default_factory=list)
+    links: list[Record] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)  # mailto targets outside the contact section
+    organization: Record = field(default_factory=dict)
+    diagnostics: list[Record] = field(default_factory=list)
+
+    def report(self, severity: Severity, code: str, message: str, line: int | None) -> None:
+        self.diagnostics.append({"severity": severity, "code": code, "message": message, "line": line})
+
+    def url(self, piece: Piece) -> str | None:
+        """The piece's URL when it is acceptable; otherwise None, with a diagnostic unless it is empty."""
+        url = piece.url or ""
+        if not url.strip():
+            return None
+        problem = url_problem(url)
+        if problem is not None:
+            self.report("warning", "unsafe-url", f"link {piece.text!r} dropped: {problem}", piece.line)
+            return None
+        if url.lower().startswith("mailto:"):
+            address = mailto_address(url)
+            shown = piece.text.strip()
+            if "@" in shown and shown.removeprefix("mailto:") != address:
+                msg = f"link text {shown!r} differs from the address it sends to, {address!r}"
+                self.report("warning", "email-mismatch", msg, piece.line)
+        return url
+
+    def link(self, piece: Piece) -> None:
+        """Keep a link of running text in ``About.links`` (or report it when its URL is unusable)."""
+        url = self.url(piece)
+        if url is None:
+            if not (piece.url or "").strip():
+                self.report("info", "unplaced-link", f"link {piece.text!r} has no target", piece.line)
+            return
+        if piece.kind == "image":
+            self.report("info", "unplaced-image", f"image {piece.text!r} ({url}) is not extracted", piece.line)
+            return
+        if url.lower().startswith("mailto:"):
+            self.emails.append(mailto_address(url))
+        self.links.append({"label": piece.text, "url": url, "line": piece.line})
+
+    def unplaced(self, what: str, text: str, line: int) -> None:
+        self.report("info", f"unplaced-{what}", f"{what} {_short(text)!r} is not part of any extracted value", line)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

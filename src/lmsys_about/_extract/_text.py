@@ -1,0 +1,165 @@
+"""Reading plain text that the tokens leave us: comma-separated entries, names, sentences, series."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from .._markdown import Block, Piece, TextLine
+
+# Marks that stand after a name and mean something the page explains in a legend ("\*" denotes initiators).
+DEFAULT_MARKS = frozenset("*†‡§")
+_PARTICLES = frozenset("al bin da das de del della der di dos du el ibn la le st st. ten ter van von y zu".split())
+_SEPARATORS = re.compile(r"\s*[,;]\s*|\s+and\s+")
+_CONJUNCTION = re.compile(r"^(?:and|&)\s+")  # ', and John' (an Oxford comma) leaves 'and John'.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“'(\[])")
+_LEGEND = re.compile(
+    r"""^\s*["“']?(?P<mark>[^\w\s"“”']{1,3})["”']?\s+(?:denotes|denote|means|marks|indicates)\s+(?P<meaning>.+?)\s*\.?\s*$"""
+)
+
+
+@dataclass(slots=True)
+class Entry:
+    """One item of a comma-separated list: a link or a plain name, with the marks that followed it."""
+
+    name: str
+    line: int
+    link: Piece | None = None
+    marks: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Split:
+    """A text line read as a list: its entries, and the fragments of text that are not names."""
+
+    entries: list[Entry]
+    prose: list[str]
+
+    @property
+    def is_list(self) -> bool:
+        return bool(self.entries) and not self.prose
+
+
+def legend(text: str) -> tuple[str, str] | None:
+    """``('*', 'initiators')`` for a legend line such as '"*" denotes initiators'."""
+    match = _LEGEND.match(text)
+    return (match["mark"], match["meaning"]) if match else None
+
+
+def looks_like_name(text: str) -> bool:
+    """A short run of capitalised words (particles such as 'van' allowed), as names and institutions are."""
+    words = text.split()
+    if not 1 <= len(words) <= 6:
+        return False
+    return all(not w[0].isalpha() or w[0].isupper() or w.lower() in _PARTICLES for w in words)
+
+
+def strip_marks(name: str, marks: Mapping[str, str] | frozenset[str]) -> tuple[str, list[str]]:
+    """Remove marks after (or before) a name; return the clean name and the marks, in order."""
+    found: list[str] = []
+    name = name.strip()
+    changed = True
+    while changed and name:
+        changed = False
+        for mark in sorted(set(marks) | DEFAULT_MARKS, key=len, reverse=True):
+            if name.endswith(mark) and len(name) > len(mark):
+                name, changed = name[: -len(mark)].rstrip(), True
+                found.insert(0, mark)
+            elif name.startswith(mark) and len(name) > len(mark):
+                name, changed = name[len(mark) :].lstrip(), True
+                found.append(mark)
+    return name, found
+
+
+def _is_marks(text: str, marks: Mapping[str, str]) -> bool:
+    rest = text
+    for mark in sorted(set(marks) | DEFAULT_MARKS, key=len, reverse=True):
+        rest = rest.replace(mark, "")
+    return bool(text) and not rest.strip()
+
+
+def split_entries(line: TextLine, marks: Mapping[str, str]) -> Split:
+    """Read a line as a list of links and plain names separated by commas (or by nothing at all)."""
+    entries: list[Entry] = []
+    prose: list[str] = []
+    after_link = False
+    for piece in line.pieces:
+        if piece.kind in ("link", "image"):
+            name, found = strip_marks(piece.text.rstrip(",;").rstrip(), marks)
+            entries.append(Entry(name, piece.line, piece, found))
+            after_link = True
+            continue
+        fragments = _SEPARATORS.split(piece.text)
+        for position, raw in enumerate(fragments):
+            fragment = _CONJUNCTION.sub("", raw.strip())
+            if fragment.endswith(".") and position == len(fragments) - 1:
+                fragment = fragment[:-1].rstrip()
+            if not fragment:
+                continue
+            if _is_marks(fragment, marks):
+                if entries and (position > 0 or after_link):  # a mark belongs to the entry before it
+                    entries[-1].marks.append(fragment)
+                continue
+            name, found = strip_marks(fragment, marks)
+            if looks_like_name(name) and piece.kind == "text":
+                entries.append(Entry(name, piece.line, None, found))
+            else:
+                prose.append(fragment)
+        after_link = False
+    return Split(entries, prose)
+
+
+def meanings(found: list[str], marks: Mapping[str, str]) -> list[str]:
+    """The legend's meaning of each mark, or the mark itself where the page gives none."""
+    return [marks.get(mark, mark) for mark in found]
+
+
+@dataclass(slots=True)
+class Sentence:
+    text: str
+    line: int
+
+
+def sentences(block: Block) -> Iterator[Sentence]:
+    """The block's plain text cut into sentences, each with the line it starts on."""
+    starts: list[int] = []
+    parts: list[str] = []
+    offset = 0
+    for text_line in block.lines:
+        text = text_line.text.strip()
+        starts.append(offset)
+        parts.append(text)
+        offset += len(text) + 1
+    joined = " ".join(parts)
+    begin = 0
+    for match in [*_SENTENCE_END.finditer(joined), None]:
+        end = match.start() if match else len(joined)
+        text = joined[begin:end].strip()
+        if text:
+            line = block.lines[max(bisect_right(starts, begin) - 1, 0)].line
+            yield Sentence(text, line)
+        if match:
+            begin = match.end()
+
+
+def series(text: str) -> list[str]:
+    """'cash, compute devices (e.g., GPUs) and cloud credits' -> its three items (commas in brackets kept)."""
+    items: list[str] = []
+    depth = 0
+    current = ""
+    for char in text:
+        depth += (char in "([") - (char in ")]")
+        if char == "," and depth == 0:
+            items.append(current)
+            current = ""
+        else:
+            current += char
+    items.append(current)
+    cleaned = [re.sub(r"^\s*(?:and|or)\s+", "", item).strip().rstrip(".").strip() for item in items]
+    oxford = re.match(r"^\s*(?:and|or)\s", items[-1]) is not None
+    if not oxford and " and " in cleaned[-1]:  # 'A, B and C': the last comma is an 'and'
+        head, _, tail = cleaned[-1].rpartition(" and ")
+        cleaned[-1:] = [head.strip(), tail.strip()]
+    return [c for c in cleaned if c and c.lower() not in ("more", "others", "etc", "so on")]

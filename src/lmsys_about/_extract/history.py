@@ -1,0 +1,107 @@
+"""History: dated sentences, the founding sentence's institutions, and the flagship projects."""
+
+from __future__ import annotations
+
+import re
+
+from .._markdown import Block, Section
+from ._context import Context, Record
+from ._text import looks_like_name, sentences, strip_marks
+
+_MONTHS = "january february march april may june july august september october november december".split()
+_DATE = re.compile(
+    r"\b(?:in|since|on|from|by|during)\s+(?:(?P<month>" + "|".join(_MONTHS) + r")\s+)?(?P<year>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+_FOUNDING = re.compile(r"\b(?:founded|originated|established|started|created|formed|began)\b", re.IGNORECASE)
+# 'a collaboration involving A, B and C' names the members after its last such word; 'faculty from A' after 'from'.
+_MEMBERS_OF = (
+    re.compile(r"^.*\b(?:involving|between|among)\s+(?P<list>.+)$", re.IGNORECASE),
+    re.compile(r"\bfrom\s+(?P<list>.+)$", re.IGNORECASE),
+)
+_STATUS = re.compile(r"^(?P<name>.*?)\s*\((?P<status>[^()]+)\)\s*$")
+
+
+def founding_institutions(block: Block, ctx: Context) -> list[Record]:
+    """Institutions named by the block's founding sentence ('... involving UC Berkeley, UCSD, and CMU')."""
+    for sentence in sentences(block):
+        if not _FOUNDING.search(sentence.text):
+            continue
+        match = _MEMBERS_OF[0].search(sentence.text) or _MEMBERS_OF[1].search(sentence.text)
+        if not match:
+            continue
+        text = _DATE.sub("", match["list"]).rstrip(" .")
+        text = re.sub(r"\s+in collaboration with\s+", ", ", text, flags=re.IGNORECASE)
+        names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", text)]
+        found = []
+        for raw in names:
+            name, marks = strip_marks(raw, ctx.marks)
+            if looks_like_name(name):
+                found.append({"name": name, "notes": [ctx.marks.get(m, m) for m in marks], "line": sentence.line})
+        if found:
+            return found
+    return []
+
+
+def events(block: Block, ctx: Context) -> None:
+    for sentence in sentences(block):
+        match = _DATE.search(sentence.text)
+        if match:
+            month = match["month"]
+            number = _MONTHS.index(month.lower()) + 1 if month else None
+            ctx.events.append(
+                {"year": int(match["year"]), "month": number, "text": sentence.text, "line": sentence.line}
+            )
+
+
+def projects(block: Block, ctx: Context) -> None:
+    """A list item names projects: '[Chatbot Arena (graduated)](url)' or 'Vicuna (graduated)'."""
+    placed = False
+    for text_line in block.lines:
+        links = list(text_line.links())
+        for piece in links:
+            url = ctx.url(piece)
+            _add_project(piece.text, url, piece.line, ctx)
+            placed = True
+        if not links:
+            text = text_line.text.strip().rstrip(".")
+            name = _STATUS.sub(r"\g<name>", text)
+            if looks_like_name(name):
+                _add_project(text, None, text_line.line, ctx)
+                placed = True
+    if not placed:
+        ctx.unplaced("item", block.text or "(empty)", block.line)
+
+
+def _add_project(text: str, url: str | None, line: int, ctx: Context) -> None:
+    match = _STATUS.match(text)
+    name, status = (match["name"], match["status"].strip()) if match else (text.strip(), None)
+    ctx.projects.append({"name": name, "url": url, "status": status, "line": line})
+
+
+def extract_history(section: Section, ctx: Context) -> None:
+    for block in section.blocks:
+        if block.kind == "raw":
+            ctx.unplaced("block", block.raw, block.line)
+        elif block.kind == "item":
+            projects(block, ctx)
+        else:
+            events(block, ctx)
+            founding = founding_institutions(block, ctx)
+            if founding:
+                ctx.founding_institutions = founding
+            for text_line in block.lines:
+                for piece in text_line.links():
+                    ctx.link(piece)
+
+
+def extract_projects(section: Section, ctx: Context) -> None:
+    for block in section.blocks:
+        if block.kind == "raw":
+            ctx.unplaced("block", block.raw, block.line)
+        elif block.kind == "item":
+            projects(block, ctx)
+        else:
+            for text_line in block.lines:
+                for piece in text_line.links():
+                    ctx.link(piece)

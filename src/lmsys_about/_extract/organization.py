@@ -1,0 +1,42 @@
+"""The introduction before the first heading: the organisation's name, description and mission."""
+
+from __future__ import annotations
+
+import re
+
+from .._markdown import Section
+from ._context import Context
+from ._text import sentences
+from .history import events, founding_institutions
+
+_NAMED = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<short>[^()]+)\)\s+(?:is|was|are)\b")
+_MISSION = re.compile(r"^(?:our\s+mission\s+is|we\s+aim\s+to|our\s+goal\s+is|our\s+aim\s+is)\b", re.IGNORECASE)
+
+
+def extract_organization(section: Section, ctx: Context) -> None:
+    paragraphs: list[str] = []
+    org = ctx.organization
+    org.update(name=None, short_name=None, mission=None, line=None)
+    for block in section.blocks:
+        if block.kind == "raw":
+            ctx.unplaced("block", block.raw, block.line)
+            continue
+        if block.kind == "item":
+            ctx.unplaced("item", block.text or "(empty)", block.line)
+        else:
+            paragraphs.append(block.text)
+            if org["line"] is None:
+                org["line"] = block.line
+        for sentence in sentences(block):
+            named = _NAMED.match(sentence.text)
+            if named and org["name"] is None:
+                org.update(name=named["name"].strip(), short_name=named["short"].strip())
+            if _MISSION.match(sentence.text) and org["mission"] is None:
+                org["mission"] = sentence.text
+        events(block, ctx)
+        if not ctx.founding_institutions:
+            ctx.founding_institutions = founding_institutions(block, ctx)
+        for text_line in block.lines:
+            for piece in text_line.links():
+                ctx.link(piece)
+    org["description"] = "\n\n".join(p for p in paragraphs if p)

@@ -1,0 +1,146 @@
+"""People: groups introduced by a heading or a bold label, their members, and 'Institutions' lists."""
+
+from __future__ import annotations
+
+import re
+
+from .._markdown import Piece, Section, TextLine
+from ._context import Context, Record
+from ._text import Entry, legend, meanings, split_entries
+
+ROLE_WORDS = (
+    "member", "team", "director", "officer", "advisor", "adviser", "people", "faculty", "student",
+    "contributor", "staff", "founder", "developer", "maintainer", "lead", "alumni", "fellow", "intern",
+    "researcher", "organizer", "committee", "board",
+)  # fmt: skip
+INSTITUTION_WORDS = ("institution", "affiliation", "universit")
+# Words that qualify a role without naming a project ("Student Team", "Project members").
+_GENERIC_WORDS = frozenset(
+    "student students faculty project projects core research founding current former past senior junior "
+    "the our lmsys key main major other previous active and of".split()
+)
+_STATUS = re.compile(r"\s*\(([^()]*)\)\s*$")
+
+
+def has_word(text: str, stems: tuple[str, ...]) -> bool:
+    """True when a word of ``text`` starts with one of ``stems`` ('Advisors' has 'advisor')."""
+    return any(word.startswith(stems) for word in re.findall(r"[a-z]+", text.lower()))
+
+
+def project_of(label: str) -> str | None:
+    """'SGLang' for 'SGLang', 'SGLang Team' or 'FlashInfer (graduated)'; None for 'Student Team'."""
+    words = _STATUS.sub("", label).split()
+    lead: list[str] = []
+    for word in words:
+        if has_word(word, ROLE_WORDS) or has_word(word, INSTITUTION_WORDS):
+            break
+        lead.append(word)
+    if not lead or all(w.lower() in _GENERIC_WORDS for w in lead):
+        return None
+    return " ".join(lead)
+
+
+class _Groups:
+    """The groups of one section: a bold label opens a group; entries before any label go to the heading's."""
+
+    def __init__(self, section: Section, ctx: Context) -> None:
+        self.ctx = ctx
+        heading = section.heading
+        self.default = (section.title or "Members", heading.line if heading else None)
+        self.current: Record | None = None
+        self.institutions = False
+
+    def open(self, name: str, project: str | None, line: int) -> None:
+        self.institutions = has_word(name, INSTITUTION_WORDS) and not has_word(name, ROLE_WORDS)
+        if self.institutions:
+            self.current = None
+            return
+        self.current = {"name": name, "project": project, "members": [], "links": [], "line": line}
+        self.ctx.groups.append(self.current)
+
+    def group(self, line: int) -> Record:
+        if self.current is None:
+            name, heading_line = self.default
+            self.open(name, project_of(name), heading_line or line)
+            assert self.current is not None
+        return self.current
+
+    def add(self, entry: Entry) -> None:
+        ctx = self.ctx
+        notes = meanings(entry.marks, ctx.marks)
+        for mark in entry.marks:
+            if mark not in ctx.marks:
+                ctx.report(
+                    "warning", "unexplained-mark", f"mark {mark!r} after {entry.name!r} has no legend", entry.line
+                )
+        if self.institutions:
+            ctx.labelled_institutions.append({"name": entry.name, "notes": notes, "line": entry.line})
+            return
+        url = ctx.url(entry.link) if entry.link is not None else None
+        group = self.group(entry.line)
+        key = entry.name.casefold()
+        if any(m["name"].casefold() == key for m in group["members"]):
+            ctx.report(
+                "warning", "duplicate-member", f"{entry.name!r} is listed twice in {group['name']!r}", entry.line
+            )
+            return
+        group["members"].append({"name": entry.name, "url": url, "notes": notes, "line": entry.line})
+
+    def add_link(self, piece: Piece) -> None:
+        if self.current is None:
+            self.ctx.link(piece)
+            return
+        url = self.ctx.url(piece)
+        if url is None:
+            self.ctx.unplaced("link", piece.text, piece.line)
+        else:
+            self.current["links"].append({"label": piece.text, "url": url, "line": piece.line})
+
+
+def _label(text_line: TextLine) -> tuple[str, str | None, list[Piece]]:
+    """A bold label at the start of a line: its name, its project, and the pieces after it."""
+    first, rest = text_line.pieces[0], list(text_line.pieces[1:])
+    strong = first.text.strip().rstrip(":").strip()
+    suffix = ""
+    if rest and rest[0].kind == "text":
+        head = rest[0].text
+        if ":" in head:
+            suffix, _, after = head.partition(":")
+            rest[0] = Piece("text", after, rest[0].line)
+        elif len(rest) == 1 and "," not in head:
+            suffix, rest = head, []
+    name = " ".join(f"{strong} {suffix}".split()).rstrip(":").strip()
+    return name, project_of(strong), rest
+
+
+def extract_people(section: Section, ctx: Context) -> None:
+    groups = _Groups(section, ctx)
+    if has_word(section.title, INSTITUTION_WORDS) and not has_word(section.title, ROLE_WORDS):
+        groups.institutions = True
+    for block in section.blocks:
+        if block.kind == "raw":
+            ctx.unplaced("block", block.raw, block.line)
+            continue
+        if not block.lines:
+            ctx.unplaced("item", "(empty)", block.line)
+            continue
+        expect_list = block.kind == "item"
+        for text_line in block.lines:
+            if legend(text_line.text):
+                continue
+            pieces = text_line.pieces
+            if pieces and pieces[0].kind == "strong":
+                name, project, pieces = _label(text_line)
+                groups.open(name, project, text_line.line)
+                expect_list = True
+            split = split_entries(TextLine(text_line.line, pieces), ctx.marks)
+            links = [p for p in pieces if p.kind in ("link", "image")]
+            if split.is_list and (links or expect_list or "," in text_line.text):
+                for entry in split.entries:
+                    groups.add(entry)
+                expect_list = True
+                continue
+            for piece in links:
+                groups.add_link(piece)
+            if block.kind == "item" and not links and text_line.text.strip():
+                ctx.unplaced("item", text_line.text, text_line.line)

@@ -1,0 +1,51 @@
+"""Sponsors: lists of institutions introduced by a sentence that says what they give."""
+
+from __future__ import annotations
+
+import re
+
+from .._markdown import Section
+from ._context import Context
+from ._text import sentences, series, split_entries
+
+_FORMS = re.compile(r"\bincluding(?:\s+but\s+not\s+limited\s+to)?\s+(?P<forms>.+)$", re.IGNORECASE)
+
+
+def _kind_of(sentence: str, current: str) -> str:
+    lowered = sentence.lower()
+    if "api credit" in lowered:
+        return "api_credits"
+    if any(word in lowered for word in ("donat", "support", "sponsor", "thank", "institution", "gift")):
+        return "donor"
+    return current
+
+
+def extract_sponsors(section: Section, ctx: Context) -> None:
+    kind = "donor"
+    for block in section.blocks:
+        if block.kind == "raw":
+            ctx.unplaced("block", block.raw, block.line)
+            continue
+        if not block.lines:
+            ctx.unplaced("item", "(empty)", block.line)
+            continue
+        listing = block.kind == "item"
+        for text_line in block.lines:
+            split = split_entries(text_line, ctx.marks)
+            has_link = any(p.kind == "link" for p in text_line.pieces)
+            if split.is_list and (has_link or listing or "," in text_line.text):
+                for entry in split.entries:
+                    url = ctx.url(entry.link) if entry.link is not None else None
+                    ctx.sponsors.append({"name": entry.name, "url": url, "kind": kind, "line": entry.line})
+                listing = True
+                continue
+            kind = _kind_of(text_line.text, kind)
+            for piece in text_line.links():
+                ctx.link(piece)
+            if block.kind == "item" and not has_link:
+                ctx.unplaced("item", text_line.text, text_line.line)
+        if block.kind == "paragraph":
+            for sentence in sentences(block):
+                match = _FORMS.search(sentence.text)
+                if match and re.search(r"donation|sponsorship", sentence.text, re.IGNORECASE):
+                    ctx.donation_forms.extend(series(match["forms"]))

@@ -1,0 +1,162 @@
+"""Bytes to text, and text to front matter plus a body that knows its line offset.
+
+python-frontmatter finds the block; we read its YAML ourselves from the composed node tree so that every
+scalar stays the string written (no YAML 1.1 dates or booleans), aliases and deep nesting are refused before
+they can blow up, and every error names its line in the original file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import FrontMatterError, SourceError
+
+DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+MAX_YAML_DEPTH = 32
+
+# Only '---' on a line of its own; python-frontmatter's default '^-{3,}\s*$' lets '\s*' run over blank lines.
+_HANDLER = YAMLHandler(fm_boundary=re.compile(r"^---[ \t]*$", re.MULTILINE))
+_COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
+# Tags that implicit resolution gives plain scalars; we keep their text as written whatever the tag.
+_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp"))
+
+FrontMatter = dict[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A decoded input: its body, and how many lines stand before the body in the original file."""
+
+    path: str | None
+    sha256: str
+    front_matter: FrontMatter | None
+    body: str
+    line_offset: int
+
+
+def read_source(data: str | bytes, *, path: str | None, max_bytes: int | None) -> Source:
+    """Decode ``data`` and split off its front matter; raise SourceError or FrontMatterError."""
+    raw = data if isinstance(data, bytes) else _encode(data, path)
+    if max_bytes is not None and len(raw) > max_bytes:
+        raise SourceError(f"input is {len(raw):,} bytes, above the limit of {max_bytes:,}", path=path)
+    text = _decode(raw, path)
+    if not text.strip():
+        raise SourceError("empty document", path=path, line=1)
+    nul = text.find("\0")
+    if nul >= 0:
+        raise SourceError("NUL byte in text", path=path, line=text.count("\n", 0, nul) + 1)
+    sha = hashlib.sha256(raw).hexdigest()
+    if not _HANDLER.detect(text):
+        return Source(path, sha, None, text, 0)
+    try:
+        fm_text, body = _HANDLER.split(text)
+    except ValueError:
+        raise FrontMatterError("front matter opened here is never closed by '---'", path=path, line=1) from None
+    if len(fm_text) > MAX_FRONT_MATTER_CHARS:
+        raise FrontMatterError(
+            f"front matter is {len(fm_text):,} characters, above the limit of {MAX_FRONT_MATTER_CHARS:,}",
+            path=path,
+            line=1,
+        )
+    front_matter = _load_yaml(fm_text, path)
+    return Source(path, sha, front_matter, body, text.count("\n", 0, len(text) - len(body)))
+
+
+def _encode(text: str, path: str | None) -> bytes:
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        line = text.count("\n", 0, exc.start) + 1
+        raise SourceError("text contains a lone surrogate and is not valid Unicode", path=path, line=line) from None
+
+
+def _decode(raw: bytes, path: str | None) -> str:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        bad = raw[exc.start : exc.end].hex(" ")
+        raise SourceError(f"not valid UTF-8 (bytes {bad} at offset {exc.start})", path=path, line=line) from None
+    # CRLF and lone CR each end one line, so line numbers stay those of the original file.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class _Composer(yaml.SafeLoader):
+    """Compose (never construct) YAML, refusing aliases and deep nesting."""
+
+    def __init__(self, stream: str, path: str | None) -> None:
+        super().__init__(stream)
+        self._path = path
+        self._depth = 0
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        if self.check_event(AliasEvent):
+            mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+            raise FrontMatterError("YAML aliases are not accepted", path=self._path, line=mark.line + 1)
+        self._depth += 1
+        try:
+            if self._depth > MAX_YAML_DEPTH:
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                msg = f"YAML nested deeper than {MAX_YAML_DEPTH} levels"
+                raise FrontMatterError(msg, path=self._path, line=mark.line + 1)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def _load_yaml(fm_text: str, path: str | None) -> FrontMatter:
+    # fm_text starts with the rest of line 1 (the opening '---'), so YAML line n is file line n + 1.
+    loader = _Composer(fm_text, path)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else 1
+        problem = exc.problem or "invalid YAML"
+        if exc.context and exc.context_mark is not None:
+            problem = f"{problem} ({exc.context} that starts on line {exc.context_mark.line + 1})"
+        raise FrontMatterError(f"YAML does not parse: {problem}", path=path, line=line) from None
+    except yaml.YAMLError as exc:
+        raise FrontMatterError(f"YAML does not parse: {exc}", path=path, line=1) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        return {}
+    if not isinstance(node, MappingNode):
+        raise FrontMatterError(
+            "front matter is not a mapping of keys to values", path=path, line=node.start_mark.line + 1
+        )
+    value = _plain(node, path)
+    assert isinstance(value, dict)
+    return value
+
+
+def _plain(node: Node, path: str | None) -> object:
+    """The node as str / list / dict, scalars exactly as written."""
+    line = node.start_mark.line + 1
+    if node.tag not in (_SCALAR_TAGS if isinstance(node, ScalarNode) else _COLLECTION_TAGS):
+        raise FrontMatterError(f"YAML tag {node.tag!r} is not accepted", path=path, line=line)
+    if isinstance(node, ScalarNode):
+        return str(node.value)
+    if isinstance(node, SequenceNode):
+        return [_plain(item, path) for item in node.value]
+    assert isinstance(node, MappingNode)
+    result: dict[str, object] = {}
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, ScalarNode):
+            raise FrontMatterError(
+                "front matter keys must be plain strings", path=path, line=key_node.start_mark.line + 1
+            )
+        key = str(key_node.value)
+        if key in result:
+            raise FrontMatterError(f"duplicate front matter key {key!r}", path=path, line=key_node.start_mark.line + 1)
+        result[key] = _plain(value_node, path)
+    return result

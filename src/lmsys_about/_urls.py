@@ -1,0 +1,79 @@
+"""URL checks shared by the models and the extractors: accept http, https and mailto only."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def url_problem(url: str) -> str | None:
+    """Say what is wrong with ``url`` for this library, or return None when it is acceptable."""
+    if not url.strip():
+        return "empty URL"
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in url):
+        return "URL contains control characters"
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:
+        return f"URL does not parse ({exc})"
+    scheme = parts.scheme.lower()
+    if not scheme:
+        return "relative URL (no scheme)"
+    if scheme not in SAFE_SCHEMES:
+        return f"unsupported URL scheme {scheme!r} (only http, https and mailto are accepted)"
+    if scheme != "mailto" and not parts.netloc:
+        return "URL has no host"
+    if scheme == "mailto" and "@" not in parts.path:
+        return "mailto URL has no address"
+    return None
+
+
+def check_url(url: str) -> str:
+    """Pydantic validator: return ``url`` unchanged or raise ValueError."""
+    problem = url_problem(url)
+    if problem is not None:
+        raise ValueError(problem)
+    return url
+
+
+def mailto_address(url: str) -> str:
+    """The address a mailto URL sends to, without its query (``?subject=...``)."""
+    return urlsplit(url).path
+
+
+def github_handle(url: str | None) -> str | None:
+    """The handle when ``url`` is a github.com profile (one path segment), else None."""
+    if url is None:
+        return None
+    parts = urlsplit(url)
+    if parts.hostname not in ("github.com", "www.github.com"):
+        return None
+    segments = [s for s in parts.path.split("/") if s]
+    return segments[0] if len(segments) == 1 else None
+
+
+_PLATFORMS = {
+    "discord.com": "discord",
+    "discord.gg": "discord",
+    "discordapp.com": "discord",
+    "slack.com": "slack",
+    "twitter.com": "x",
+    "x.com": "x",
+    "github.com": "github",
+    "linkedin.com": "linkedin",
+    "youtube.com": "youtube",
+    "bsky.app": "bluesky",
+}
+
+
+def platform_of(url: str) -> str:
+    """The platform a contact URL points at: email, discord, slack, x (twitter.com too), ... or web."""
+    parts = urlsplit(url)
+    if parts.scheme.lower() == "mailto":
+        return "email"
+    host = (parts.hostname or "").removeprefix("www.")
+    for domain, platform in _PLATFORMS.items():
+        if host == domain or host.endswith("." + domain):
+            return platform
+    return "web"

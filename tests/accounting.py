@@ -1,0 +1,70 @@
+"""An independent reading of a page's links and list items, to check that none is silently lost."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from markdown_it import MarkdownIt
+
+from lmsys_about import About
+from lmsys_about._source import read_source
+
+
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark")
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    return md
+
+
+def links_and_items(data: bytes) -> tuple[list[tuple[int, str]], list[tuple[int, int]]]:
+    """Every link or image as (line, text) and every list item as its [first, last] lines."""
+    source = read_source(data, path=None, max_bytes=None)
+    offset = source.line_offset
+    links: list[tuple[int, str]] = []
+    items: list[tuple[int, int]] = []
+    for token in _parser().parse(source.body):
+        if token.type == "list_item_open" and token.map:
+            items.append((token.map[0] + offset + 1, token.map[1] + offset))
+        if token.type == "inline" and token.map:
+            line = token.map[0] + offset + 1
+            for child in token.children or []:
+                if child.type in ("softbreak", "hardbreak"):
+                    line += 1
+                elif child.type in ("link_open", "image"):
+                    links.append((line, str(child.attrGet("href") or child.attrGet("src") or "")))
+    return links, items
+
+
+def _walk(value: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(value, dict):
+        yield value
+        for item in value.values():
+            yield from _walk(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _walk(item)
+
+
+def unaccounted(data: bytes, about: About) -> list[str]:
+    """Links and list items of ``data`` that are neither in ``about``'s values nor in a diagnostic line."""
+    dumped = about.model_dump(mode="json")
+    diagnostics = dumped.pop("diagnostics")
+    records = list(_walk(dumped))
+    placed_links = {(r["line"], r["url"]) for r in records if "url" in r and "line" in r}
+    value_lines = {r["line"] for r in records if isinstance(r.get("line"), int)}
+    diagnostic_lines = {d["line"] for d in diagnostics}
+    links, items = links_and_items(data)
+    missing = [
+        f"link {url!r} on line {line}"
+        for line, url in links
+        if (line, url) not in placed_links
+        and line not in diagnostic_lines
+        and not (url == "" and line in value_lines)  # '[Name]()': the name is the value, with url null
+    ]
+    missing += [
+        f"list item on lines {first}-{last}"
+        for first, last in items
+        if not any(first <= line <= last for line in value_lines | diagnostic_lines)
+    ]
+    return missing

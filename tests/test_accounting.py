@@ -1,0 +1,28 @@
+"""Nothing is silently lost: every link and list item ends up in the model or in a diagnostic."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lmsys_about import loads
+
+from .accounting import unaccounted
+
+# Inputs that are refused (error-*.md) have nothing to account for.
+FIXTURES = sorted(p for p in Path(__file__).parent.joinpath("fixtures").glob("*.md") if not p.stem.startswith("error-"))
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_every_link_and_item_is_accounted_for(path: Path) -> None:
+    data = path.read_bytes()
+    about = loads(data)
+    assert unaccounted(data, about) == []
+
+
+def test_the_check_notices_a_lost_link() -> None:
+    data = b"OWS Labs (OWS) is a lab.\n\n## Members\n[Ada](https://ada.example.org/)\n"
+    about = loads(data)
+    lost = about.model_copy(update={"groups": [], "people": []})
+    assert unaccounted(data, lost) == ["link 'https://ada.example.org/' on line 4"]

@@ -1,0 +1,129 @@
+"""load / loads: inputs, encodings, line numbers, strict mode, errors, and the public surface."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import lmsys_about
+from lmsys_about import AboutError, AboutValidationError, FrontMatterError, SourceError, load, loads
+
+PAGE = (
+    "---\ntitle: About\nyear: 2024\nflag: no\n---\n\n"
+    "ACME Labs (ACME) is a lab. We aim to build tools.\n\n"
+    "## Team\n[Ada Lovelace](https://github.com/ada), Bob Smith\n"
+)
+
+
+def test_bundled_page_is_the_current_one() -> None:
+    about = load()
+    assert about.source == "about.md"
+    assert about.organization.short_name == "LMSYS Corp"
+    assert [g.name for g in about.groups] == ["Directors and officers", "Project members", "Advisors"]
+    assert {s.kind for s in about.sponsors} == {"donor", "api_credits"}
+    assert about.history.projects[0].status == "graduated"
+
+
+def test_loads_str_and_bytes_agree() -> None:
+    assert loads(PAGE) == loads(PAGE.encode())
+
+
+def test_front_matter_scalars_stay_as_written() -> None:
+    about = loads(PAGE)
+    assert about.front_matter == {"title": "About", "year": "2024", "flag": "no"}
+
+
+def test_lines_count_the_front_matter() -> None:
+    about = loads(PAGE)
+    assert [(p.name, p.line, p.github) for p in about.people] == [("Ada Lovelace", 10, "ada"), ("Bob Smith", 10, None)]
+    assert about.groups[0].line == 9
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        pytest.param(lambda text: "\ufeff" + text, id="bom"),
+        pytest.param(lambda text: text.replace("\n", "\r\n"), id="crlf"),
+        pytest.param(lambda text: text.replace("\n", "\r"), id="cr"),
+    ],
+)
+def test_bom_and_line_endings_keep_line_numbers(variant: object) -> None:
+    assert callable(variant)
+    text = variant(PAGE)
+    assert loads(text.encode()).model_dump(exclude={"source_sha256"}) == loads(PAGE).model_dump(
+        exclude={"source_sha256"}
+    )
+
+
+def test_json_is_deterministic_and_keeps_page_order() -> None:
+    first = json.dumps(load().model_dump(mode="json"))
+    second = json.dumps(load().model_dump(mode="json"))
+    assert first == second
+    assert [p["name"] for p in json.loads(first)["people"]][:2] == ["Lianmin Zheng", "Ying Sheng"]
+
+
+def test_strict_lists_every_warning() -> None:
+    with pytest.raises(AboutValidationError) as info:
+        load(strict=True)
+    assert [d.code for d in info.value.diagnostics] == ["email-mismatch", "email-mismatch"]
+    assert "about.md:40: email-mismatch" in str(info.value)
+    assert loads(PAGE, strict=True).title == "About"
+
+
+def test_page_without_front_matter_parses_with_a_warning() -> None:
+    about = loads(PAGE.split("---\n", 2)[2])
+    assert about.title is None
+    assert about.diagnostics[0].code == "no-front-matter"
+
+
+@pytest.mark.parametrize(
+    ("data", "error", "line", "text"),
+    [
+        (b"---\ntitle: x\n---\n\xff\xfe", SourceError, 4, "not valid UTF-8"),
+        (b"", SourceError, 1, "empty document"),
+        (b"  \n\n", SourceError, 1, "empty document"),
+        (b"body\n\nmore\x00", SourceError, 3, "NUL byte"),
+        (b"---\ntitle: x\n", FrontMatterError, 1, "never closed"),
+        (b"---\ntitle: [x\n---\n", FrontMatterError, 3, "YAML does not parse"),
+        (b"---\njust a string\n---\n", FrontMatterError, 2, "not a mapping"),
+        (
+            b"---\n" + b"a:\n" + b"".join(b" " * i + b"- \n" for i in range(1, 60)) + b"---\n",
+            FrontMatterError,
+            None,
+            "deeper",
+        ),
+    ],
+)
+def test_bad_input_raises_one_family_with_path_and_line(
+    data: bytes, error: type[AboutError], line: int | None, text: str
+) -> None:
+    with pytest.raises(error) as info:
+        loads(data, source="page.md")
+    assert isinstance(info.value, AboutError)
+    assert info.value.path == "page.md"
+    if line is not None:
+        assert info.value.line == line
+        assert str(info.value).startswith(f"page.md:{line}: ")
+    assert text in str(info.value)
+
+
+def test_size_limit() -> None:
+    with pytest.raises(SourceError, match="above the limit"):
+        loads(PAGE, max_bytes=10)
+    assert loads(PAGE, max_bytes=None).title == "About"
+
+
+def test_missing_file_is_a_source_error(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="cannot read file") as info:
+        load(tmp_path / "missing.md")
+    assert info.value.path == str(tmp_path / "missing.md")
+
+
+def test_all_is_complete() -> None:
+    public = {name for name in dir(lmsys_about) if not name.startswith("_") and name not in ("annotations",)}
+    modules = {"errors", "models"}
+    assert public - modules == set(lmsys_about.__all__) - {"__version__"}
+    for name in lmsys_about.__all__:
+        assert hasattr(lmsys_about, name)

@@ -1,0 +1,47 @@
+"""Golden files: each ``fixtures/<case>.md`` beside the ``<case>.json`` it must parse into (or fail with).
+
+Set ``LMSYS_ABOUT_UPDATE_GOLDEN=1`` to rewrite the expected files after a deliberate change, then review
+the diff.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from lmsys_about import AboutError, load
+
+FIXTURES = Path(__file__).parent / "fixtures"
+CASES = sorted(FIXTURES.glob("*.md"))
+UPDATE = os.environ.get("LMSYS_ABOUT_UPDATE_GOLDEN") == "1"
+
+
+def outcome(path: Path) -> dict[str, Any]:
+    """What parsing ``path`` gives: the About JSON (without the machine-specific source) or the error."""
+    try:
+        about = load(path)
+    except AboutError as error:
+        message = str(error).replace(str(path), path.name)
+        return {"error": {"type": type(error).__name__, "line": error.line, "message": message}}
+    assert about.source == str(path)
+    data = about.model_dump(mode="json")
+    del data["source"]
+    return data
+
+
+def test_there_are_cases() -> None:
+    assert len(CASES) >= 10
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_golden(path: Path) -> None:
+    expected_path = path.with_suffix(".json")
+    got = outcome(path)
+    if UPDATE:
+        expected_path.write_text(json.dumps(got, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    expected = json.loads(expected_path.read_text(encoding="utf-8"))
+    assert got == expected
