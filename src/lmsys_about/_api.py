@@ -6,7 +6,7 @@ read (bytes, BOM, line endings) -> front matter -> tokens -> sections -> extract
 from __future__ import annotations
 
 import os
-from importlib import resources
+import pkgutil
 
 from ._extract import assemble, extract
 from ._markdown import parse_blocks, split_sections
@@ -66,7 +66,8 @@ def load(
     'Large Model Systems Organization'
     """
     if path is None:
-        data = resources.files(__package__).joinpath(BUNDLED_NAME).read_bytes()
+        data = pkgutil.get_data(__package__, BUNDLED_NAME)  # lighter to import than importlib.resources
+        assert data is not None, "the bundled page is missing from the installation"
         return loads(data, strict=strict, source=BUNDLED_NAME, max_bytes=max_bytes)
     name = os.fspath(path)
     try:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def url_problem(url: str) -> str | None:
     """Say what is wrong with ``url`` for this library, or return None when it is acceptable."""
     if not url.strip():
         return "empty URL"
-    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in url):
+    if _CONTROL.search(url):
         return "URL contains control characters"
     try:
         parts = urlsplit(url)

@@ -7,9 +7,9 @@ they are validated, never rewritten.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from ._urls import check_url
 
@@ -31,11 +31,12 @@ __all__ = [
 ]
 
 Url = Annotated[str, AfterValidator(check_url)]
-Line = Annotated[int, Field(ge=1, description="1-based line in the original file, front matter included.")]
+Line = Annotated[int, Field(description="1-based line in the original file, front matter included.")]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Built once, for About, on first use: building every nested model at import costs start-up time.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Diagnostic(_Model):
@@ -166,7 +167,7 @@ class About(_Model):
     source: str | None = Field(default=None, description="Path or name of the input, when known.")
     source_sha256: str = Field(description="SHA-256 of the input bytes (UTF-8 for text input), hex.")
     title: str | None = Field(description="The front matter's title, or null.")
-    front_matter: dict[str, JsonValue] = Field(
+    front_matter: dict[str, str | list[Any] | dict[str, Any]] = Field(
         description="Every front matter key; scalars are the strings written, lists and mappings kept."
     )
     organization: Organization
