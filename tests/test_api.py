@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 import lmsys_about
 from lmsys_about import AboutError, AboutValidationError, FrontMatterError, SourceError, load, loads
+from lmsys_about._api import parse_data
+
+from .test_corpus import PAGES as CORPUS_PAGES
+
+FIXTURE_PAGES = [p for p in sorted(Path(__file__).parent.joinpath("fixtures").glob("*.md")) if "error" not in p.stem]
+PAGES = FIXTURE_PAGES + CORPUS_PAGES
 
 PAGE = (
     "---\ntitle: About\nyear: 2024\nflag: no\n---\n\n"
@@ -122,8 +131,34 @@ def test_missing_file_is_a_source_error(tmp_path: Path) -> None:
 
 
 def test_all_is_complete() -> None:
-    public = {name for name in dir(lmsys_about) if not name.startswith("_") and name not in ("annotations",)}
-    modules = {"errors", "models"}
-    assert public - modules == set(lmsys_about.__all__) - {"__version__"}
-    for name in lmsys_about.__all__:
-        assert hasattr(lmsys_about, name)
+    exported = set(lmsys_about.__all__)
+    for name in dir(lmsys_about):
+        value = getattr(lmsys_about, name)
+        if name.startswith("_") or isinstance(value, ModuleType):
+            continue
+        if getattr(value, "__module__", "").startswith("lmsys_about"):
+            assert name in exported, f"{name} is public but missing from __all__"
+    assert set(lmsys_about.models.__all__) | set(lmsys_about.errors.__all__) <= exported
+    for name in exported:
+        assert getattr(lmsys_about, name) is not None
+
+
+def test_import_builds_no_model_and_reads_no_file() -> None:
+    code = (
+        "import sys, builtins\n"
+        "opened = []\n"
+        "real_open = builtins.open\n"
+        "builtins.open = lambda *a, **k: (opened.append(a[0]), real_open(*a, **k))[1]\n"
+        "import lmsys_about\n"
+        "assert 'lmsys_about.models' not in sys.modules, 'models imported'\n"
+        "assert not [f for f in opened if str(f).endswith('.md')], opened\n"
+        "assert lmsys_about.About.__name__ == 'About'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[p.stem for p in PAGES])
+def test_plain_data_is_what_the_models_dump(path: Path) -> None:
+    data = path.read_bytes()
+    plain = parse_data(data, source=path.name)
+    assert json.dumps(plain) == json.dumps(loads(data, source=path.name).model_dump(mode="json"))

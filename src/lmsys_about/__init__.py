@@ -8,24 +8,28 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from ._api import load, loads
 from .errors import AboutError, AboutValidationError, FrontMatterError, SourceError
-from .models import (
-    About,
-    Contact,
-    ContactLink,
-    Diagnostic,
-    Event,
-    Group,
-    History,
-    Institution,
-    Link,
-    Member,
-    Organization,
-    Person,
-    Project,
-    Sponsor,
-)
+
+if TYPE_CHECKING:
+    from .models import (
+        About,
+        Contact,
+        ContactLink,
+        Diagnostic,
+        Event,
+        Group,
+        History,
+        Institution,
+        Link,
+        Member,
+        Organization,
+        Person,
+        Project,
+        Sponsor,
+    )
 
 __version__ = "0.1.0"
 
@@ -52,3 +56,23 @@ __all__ = [
     "load",
     "loads",
 ]
+
+# The models are imported on first use: building them is most of the cost of importing the package.
+_MODELS = frozenset(
+    "About Contact ContactLink Diagnostic Event Group History Institution Link Member Organization Person "
+    "Project Sponsor".split()
+)
+
+
+def __getattr__(name: str) -> Any:
+    if name in _MODELS:
+        from . import models
+
+        value = getattr(models, name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | _MODELS)

@@ -7,14 +7,43 @@ from __future__ import annotations
 
 import os
 import pkgutil
+from typing import TYPE_CHECKING, Any
 
 from ._extract import assemble, extract
 from ._markdown import parse_blocks, split_sections
 from ._source import DEFAULT_MAX_BYTES, read_source
-from .errors import AboutError, AboutValidationError, SourceError
-from .models import About, Diagnostic
+from .errors import AboutValidationError, SourceError
+
+if TYPE_CHECKING:
+    from .models import About
 
 BUNDLED_NAME = "about.md"
+
+
+def parse_data(
+    text: str | bytes, *, source: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES
+) -> dict[str, Any]:
+    """The page as plain JSON-ready data, in the field order of :class:`About` (what ``model_dump`` gives).
+
+    The models are built from this; the ``json`` command prints it directly, so that a whole process does
+    not pay for building the models' validators (tests check both give the same bytes).
+    """
+    src = read_source(text, path=source, max_bytes=max_bytes)
+    data = assemble(extract(split_sections(parse_blocks(src.body, src.line_offset))))
+    title = None
+    if src.front_matter is None:
+        message = "the page has no front matter; title is null"
+        data["diagnostics"].insert(0, {"severity": "warning", "code": "no-front-matter", "message": message, "line": 1})
+    else:
+        value = src.front_matter.get("title")
+        title = value if isinstance(value, str) else None
+    return {
+        "source": source,
+        "source_sha256": src.sha256,
+        "title": title,
+        "front_matter": src.front_matter or {},
+        **data,
+    }
 
 
 def loads(
@@ -33,25 +62,29 @@ def loads(
     >>> about.organization.short_name, about.people[0].name, about.people[0].line
     ('ACME', 'Ada', 7)
     """
-    src = read_source(text, path=source, max_bytes=max_bytes)
-    ctx = extract(split_sections(parse_blocks(src.body, src.line_offset)))
-    data = assemble(ctx)
-    diagnostics = data["diagnostics"]
-    title = None
-    if src.front_matter is None:
-        diagnostics.insert(0, {"severity": "warning", "code": "no-front-matter",
-                               "message": "the page has no front matter; title is null", "line": 1})  # fmt: skip
-    else:
-        value = src.front_matter.get("title")
-        title = value if isinstance(value, str) else None
-    about = About.model_validate(
-        {"source": source, "source_sha256": src.sha256, "title": title, "front_matter": src.front_matter or {}, **data}
-    )
+    from .models import About  # built on first use, not at import
+
+    about = About.model_validate(parse_data(text, source=source, max_bytes=max_bytes))
     if strict:
         warnings = [d for d in about.diagnostics if d.severity != "info"]
         if warnings:
             raise AboutValidationError(warnings, path=source)
     return about
+
+
+def read_bytes(path: str | os.PathLike[str] | None, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> tuple[bytes, str]:
+    """The bytes of ``path`` (None: the bundled page) and the name to report them under."""
+    if path is None:
+        data = pkgutil.get_data(__package__, BUNDLED_NAME)  # lighter to import than importlib.resources
+        assert data is not None, "the bundled page is missing from the installation"
+        return data, BUNDLED_NAME
+    name = os.fspath(path)
+    try:
+        with open(name, "rb") as handle:
+            # One byte more than allowed is enough to refuse an oversized file without reading all of it.
+            return (handle.read() if max_bytes is None else handle.read(max_bytes + 1)), name
+    except OSError as exc:
+        raise SourceError(f"cannot read file: {exc.strerror or exc}", path=name) from None
 
 
 def load(
@@ -65,17 +98,5 @@ def load(
     >>> load().organization.name
     'Large Model Systems Organization'
     """
-    if path is None:
-        data = pkgutil.get_data(__package__, BUNDLED_NAME)  # lighter to import than importlib.resources
-        assert data is not None, "the bundled page is missing from the installation"
-        return loads(data, strict=strict, source=BUNDLED_NAME, max_bytes=max_bytes)
-    name = os.fspath(path)
-    try:
-        with open(name, "rb") as handle:
-            data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise SourceError(f"cannot read file: {exc.strerror or exc}", path=name) from None
+    data, name = read_bytes(path, max_bytes=max_bytes)
     return loads(data, strict=strict, source=name, max_bytes=max_bytes)
-
-
-__all__ = ["AboutError", "Diagnostic", "load", "loads"]

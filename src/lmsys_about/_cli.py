@@ -11,12 +11,14 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from ._api import load, loads
+from ._api import load, loads, parse_data, read_bytes
 from .errors import AboutError
-from .models import About
+
+if TYPE_CHECKING:
+    from .models import About
 
 PROG = "lmsys-about"
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -42,10 +44,15 @@ def add_path(parser: argparse.ArgumentParser) -> None:
 
 
 def _json(args: argparse.Namespace) -> int:
-    about = read_about(args.path)
+    # The plain data is what About.model_dump(mode="json") gives; skipping the models keeps start-up short.
+    if args.path == "-":
+        data = parse_data(sys.stdin.buffer.read(), source="<stdin>")
+    else:
+        raw, name = read_bytes(args.path)
+        data = parse_data(raw, source=name)
     indent = None if args.compact else args.indent
     separators = (",", ":") if args.compact else None
-    print(json.dumps(about.model_dump(mode="json"), indent=indent, separators=separators, ensure_ascii=False))
+    print(json.dumps(data, indent=indent, separators=separators, ensure_ascii=False))
     return EXIT_OK
 
 

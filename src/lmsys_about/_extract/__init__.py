@@ -113,8 +113,9 @@ def assemble(ctx: Context) -> dict[str, Any]:
     email = emails[0].partition(":")[2].partition("?")[0] if emails else (ctx.emails[0] if ctx.emails else None)
     institutions = ctx.labelled_institutions or ctx.founding_institutions
     ctx.diagnostics.sort(key=lambda d: d["line"] or 0)
+    org = ctx.organization
     return {
-        "organization": ctx.organization,
+        "organization": {key: org.get(key) for key in ("name", "short_name", "description", "mission", "line")},
         "groups": ctx.groups,
         "people": people(ctx.groups),
         "sponsors": ctx.sponsors,
