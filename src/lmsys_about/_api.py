@@ -5,8 +5,11 @@ read (bytes, BOM, line endings) -> front matter -> tokens -> sections -> extract
 
 from __future__ import annotations
 
+import gc
 import os
 import pkgutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from ._extract import assemble, extract
@@ -20,6 +23,24 @@ if TYPE_CHECKING:
 BUNDLED_NAME = "about.md"
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a page is parsed, then restore it as it was.
+
+    Parsing allocates many short-lived container objects and no reference cycles that matter; the
+    collector's passes over a growing heap made the cost per person grow with page size (1.3x from 1,000
+    to 10,000 people). Reference counting still frees everything as usual. With several threads, the
+    collector is back on as soon as the parse that paused it has finished; results never depend on it.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def parse_data(
     text: str | bytes, *, source: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES
 ) -> dict[str, Any]:
@@ -29,7 +50,8 @@ def parse_data(
     not pay for building the models' validators (tests check both give the same bytes).
     """
     src = read_source(text, path=source, max_bytes=max_bytes)
-    data = assemble(extract(split_sections(parse_blocks(src.body, src.line_offset))))
+    with _collector_paused():
+        data = assemble(extract(split_sections(parse_blocks(src.body, src.line_offset))))
     title = None
     if src.front_matter is None:
         message = "the page has no front matter; title is null"
@@ -64,7 +86,9 @@ def loads(
     """
     from .models import About  # built on first use, not at import
 
-    about = About.model_validate(parse_data(text, source=source, max_bytes=max_bytes))
+    data = parse_data(text, source=source, max_bytes=max_bytes)
+    with _collector_paused():
+        about = About.model_validate(data)
     if strict:
         warnings = [d for d in about.diagnostics if d.severity != "info"]
         if warnings:

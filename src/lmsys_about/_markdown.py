@@ -6,7 +6,7 @@ Inline tokens have no line map: each piece takes the line of its block plus the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Literal
@@ -36,10 +36,14 @@ class TextLine:
 
     line: int
     pieces: list[Piece] = field(default_factory=list)
+    _text: str | None = None
 
     @property
     def text(self) -> str:
-        return "".join(p.text for p in self.pieces)
+        """The line as plain text (read once the pieces are complete)."""
+        if self._text is None:
+            self._text = "".join(p.text for p in self.pieces)
+        return self._text
 
     def links(self) -> Iterator[Piece]:
         return (p for p in self.pieces if p.kind in ("link", "image"))
@@ -93,22 +97,53 @@ def _simple_link(state: StateInline, silent: bool) -> bool:
 
 
 @cache
-def parser() -> MarkdownIt:
+def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
     """CommonMark, with every link kept as written: we check schemes ourselves and report unsafe ones.
 
     The stock parser percent-encodes and punycodes every URL (most of its time on a page of links);
     we keep URLs as written, so that step is skipped, and plain links take a fast path with equal tokens.
+    ``skip`` names rules to leave out because the text cannot trigger them (see :func:`parser_for`).
     """
     md = MarkdownIt("commonmark")
     md.validateLink = lambda url: True  # type: ignore[method-assign]
     md.normalizeLink = lambda url: url  # type: ignore[method-assign]
     md.inline.ruler.at("link", _simple_link)
+    if skip:
+        md.disable(sorted(skip))
     return md
+
+
+_HR = re.compile(r"([-*_])[ \t]*\1[ \t]*\1")
+_UNDERLINE = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*$", re.MULTILINE)
+_INDENTED = re.compile(r"^(?: {4}| {0,3}\t)", re.MULTILINE)
+
+# Rules that can only match where their text stands; a page without it gets the same tokens without them.
+# Each predicate is conservative: it answers True whenever the rule could possibly match.
+_OPTIONAL_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("code", lambda text: _INDENTED.search(text) is not None),
+    ("fence", lambda text: "```" in text or "~~~" in text),
+    ("backticks", lambda text: "`" in text),
+    ("blockquote", lambda text: ">" in text),
+    ("hr", lambda text: _HR.search(text) is not None),
+    ("lheading", lambda text: _UNDERLINE.search(text) is not None),
+    ("reference", lambda text: "]:" in text),
+    ("html_block", lambda text: "<" in text),
+    ("html_inline", lambda text: "<" in text),
+    ("autolink", lambda text: "<" in text),
+    ("image", lambda text: "![" in text),
+    ("entity", lambda text: "&" in text),
+    ("escape", lambda text: "\\" in text),
+)
+
+
+def parser_for(text: str) -> MarkdownIt:
+    """The parser without the rules that ``text`` cannot trigger: the same tokens, less work."""
+    return parser(frozenset(name for name, needed in _OPTIONAL_RULES if not needed(text)))
 
 
 def parse_blocks(body: str, line_offset: int) -> list[Block]:
     """Tokens of ``body`` to blocks whose lines are numbered in the original file."""
-    tokens = parser().parse(body)
+    tokens = parser_for(body).parse(body)
     blocks: list[Block] = []
     item_lines: list[int | None] = []  # per open list item: its line until its first paragraph is seen
     for index, token in enumerate(tokens):
@@ -153,39 +188,46 @@ def _line(token: Token, line_offset: int) -> int:
 
 def inline_lines(children: Sequence[Token], first_line: int) -> list[TextLine]:
     """Flatten inline tokens into text lines of pieces; emphasis is dropped, bold and links kept."""
-    lines = [TextLine(first_line)]
+    current = TextLine(first_line)
+    lines = [current]
     line = first_line
     link: Piece | None = None
     strong: list[Piece] | None = None
     strong_depth = 0
-
-    def add(piece: Piece) -> None:
-        target = strong if strong is not None else lines[-1].pieces
-        if piece.kind == "text" and target and target[-1].kind == "text":
-            target[-1].text += piece.text
-        else:
-            target.append(piece)
-
-    for token in children:
+    for token in children:  # branches in order of how often they are taken
         kind = token.type
-        if kind in ("softbreak", "hardbreak"):
-            line += 1
+        if kind in ("text", "code_inline", "html_inline"):
+            content = token.content
+            if not content:
+                continue
             if link is not None:
-                link.text += " "
+                link.text += content
+                continue
+            target = strong if strong is not None else current.pieces
+            if target and target[-1].kind == "text":
+                target[-1].text += content
             else:
-                if strong is not None:  # bold text across lines: keep it as text
-                    lines[-1].pieces.extend(strong)
-                    strong, strong_depth = None, 0
-                lines.append(TextLine(line))
+                target.append(Piece("text", content, line))
         elif kind == "link_open":
             link = Piece("link", "", line, str(token.attrGet("href") or ""))
         elif kind == "link_close":
             if link is not None:
                 link.text = " ".join(link.text.split())
-                add(link)
+                (strong if strong is not None else current.pieces).append(link)
             link = None
+        elif kind in ("softbreak", "hardbreak"):
+            line += 1
+            if link is not None:
+                link.text += " "
+                continue
+            if strong is not None:  # bold text across lines: keep it as text
+                current.pieces.extend(strong)
+                strong, strong_depth = None, 0
+            current = TextLine(line)
+            lines.append(current)
         elif kind == "image":
-            add(Piece("image", token.content, line, str(token.attrGet("src") or "")))
+            image = Piece("image", token.content, line, str(token.attrGet("src") or ""))
+            (strong if strong is not None else current.pieces).append(image)
         elif kind == "strong_open" and link is None:
             strong_depth += 1
             if strong is None:
@@ -195,14 +237,9 @@ def inline_lines(children: Sequence[Token], first_line: int) -> list[TextLine]:
             if strong_depth == 0:
                 done, strong = strong, None
                 if all(p.kind == "text" for p in done):
-                    lines[-1].pieces.append(Piece("strong", "".join(p.text for p in done), line))
+                    current.pieces.append(Piece("strong", "".join(p.text for p in done), line))
                 else:
-                    lines[-1].pieces.extend(done)
-        elif kind in ("text", "code_inline", "html_inline") and token.content:
-            if link is not None:
-                link.text += token.content
-            else:
-                add(Piece("text", token.content, line))
+                    current.pieces.extend(done)
     if strong is not None:
-        lines[-1].pieces.extend(strong)
+        current.pieces.extend(strong)
     return lines

@@ -9,8 +9,14 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
+# Most links are plain web addresses; these need no further look.
+_PLAIN_WEB = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\x00-\x20\x7f]*)?", re.IGNORECASE)
+
+
 def url_problem(url: str) -> str | None:
     """Say what is wrong with ``url`` for this library, or return None when it is acceptable."""
+    if _PLAIN_WEB.fullmatch(url):
+        return None
     if not url.strip():
         return "empty URL"
     if _CONTROL.search(url):
@@ -46,7 +52,7 @@ def mailto_address(url: str) -> str:
 
 def github_handle(url: str | None) -> str | None:
     """The handle when ``url`` is a github.com profile (one path segment), else None."""
-    if url is None:
+    if url is None or "github.com" not in url:
         return None
     parts = urlsplit(url)
     if parts.hostname not in ("github.com", "www.github.com"):

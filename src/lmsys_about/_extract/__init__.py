@@ -8,7 +8,7 @@ from typing import Any
 from .._markdown import Section
 from .._urls import github_handle, platform_of
 from ._context import Context, Record
-from ._text import legend, looks_like_name, split_entries
+from ._text import Marks, legend, looks_like_name, split_entries
 from .contact import extract_contact
 from .history import _DATE, extract_history, extract_projects
 from .organization import extract_organization
@@ -36,7 +36,7 @@ EXTRACTORS: dict[str, Extractor] = {
 }
 
 
-def kind_of(section: Section, marks: dict[str, str]) -> str | None:
+def kind_of(section: Section, marks: Marks) -> str | None:
     """The section's kind from its heading, else from its content; None when neither says."""
     for kind, stems in _KINDS_BY_TITLE:
         if has_word(section.title, stems):
@@ -71,12 +71,14 @@ def _unknown(section: Section, ctx: Context) -> None:
 
 def extract(sections: Sequence[Section]) -> Context:
     ctx = Context()
+    legends: dict[str, str] = {}
     for section in sections:
         for block in section.blocks:
             for text_line in block.lines:
                 found = legend(text_line.text)
                 if found:
-                    ctx.marks.setdefault(*found)
+                    legends.setdefault(*found)
+    ctx.marks = Marks.of(legends)
     extract_organization(sections[0], ctx)
     for section in sections[1:]:
         kind = kind_of(section, ctx.marks)

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from .._markdown import Piece
 from .._urls import mailto_address, url_problem
+from ._text import NO_MARKS, Marks
 
 Severity = Literal["error", "warning", "info"]
 Record = dict[str, Any]
@@ -16,7 +17,7 @@ Record = dict[str, Any]
 class Context:
     """Results in page order, as plain data validated once at the end."""
 
-    marks: dict[str, str] = field(default_factory=dict)  # mark -> meaning, from legend lines
+    marks: Marks = NO_MARKS  # from the page's legend lines ('"*" denotes initiators')
     groups: list[Record] = field(default_factory=list)
     sponsors: list[Record] = field(default_factory=list)
     donation_forms: list[str] = field(default_factory=list)

@@ -13,6 +13,7 @@ from .._markdown import Block, Piece, TextLine
 DEFAULT_MARKS = frozenset("*†‡§")
 _PARTICLES = frozenset("al bin da das de del della der di dos du el ibn la le st st. ten ter van von y zu".split())
 _SEPARATORS = re.compile(r"\s*[,;]\s*|\s+and\s+")
+_PUNCTUATION = " \t,;."
 _CONJUNCTION = re.compile(r"^(?:and|&)\s+")  # ', and John' (an Oxford comma) leaves 'and John'.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“'(\[])")
 _LEGEND = re.compile(
@@ -56,14 +57,37 @@ def looks_like_name(text: str) -> bool:
     return all(not w[0].isalpha() or w[0].isupper() or w.lower() in _PARTICLES for w in words)
 
 
-def strip_marks(name: str, marks: Mapping[str, str] | frozenset[str]) -> tuple[str, list[str]]:
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """The page's marks: their meanings from its legend, and the default marks, longest first."""
+
+    meanings: Mapping[str, str]
+    order: tuple[str, ...]
+    edges: frozenset[str]  # characters a mark can start or end with, for a quick 'no mark here'
+
+    @classmethod
+    def of(cls, meanings: Mapping[str, str]) -> Marks:
+        order = tuple(sorted(set(meanings) | DEFAULT_MARKS, key=lambda m: (-len(m), m)))
+        return cls(dict(meanings), order, frozenset(m[0] for m in order) | frozenset(m[-1] for m in order))
+
+    def meaning(self, mark: str) -> str:
+        """The legend's meaning of ``mark``, or the mark itself where the page gives none."""
+        return self.meanings.get(mark, mark)
+
+
+NO_MARKS = Marks.of({})
+
+
+def strip_marks(name: str, marks: Marks) -> tuple[str, list[str]]:
     """Remove marks after (or before) a name; return the clean name and the marks, in order."""
-    found: list[str] = []
     name = name.strip()
+    if not name or (name[0] not in marks.edges and name[-1] not in marks.edges):
+        return name, []
+    found: list[str] = []
     changed = True
     while changed and name:
         changed = False
-        for mark in sorted(set(marks) | DEFAULT_MARKS, key=len, reverse=True):
+        for mark in marks.order:
             if name.endswith(mark) and len(name) > len(mark):
                 name, changed = name[: -len(mark)].rstrip(), True
                 found.insert(0, mark)
@@ -73,14 +97,16 @@ def strip_marks(name: str, marks: Mapping[str, str] | frozenset[str]) -> tuple[s
     return name, found
 
 
-def _is_marks(text: str, marks: Mapping[str, str]) -> bool:
+def _is_marks(text: str, marks: Marks) -> bool:
+    if text[0] not in marks.edges:
+        return False
     rest = text
-    for mark in sorted(set(marks) | DEFAULT_MARKS, key=len, reverse=True):
+    for mark in marks.order:
         rest = rest.replace(mark, "")
-    return bool(text) and not rest.strip()
+    return not rest.strip()
 
 
-def split_entries(line: TextLine, marks: Mapping[str, str]) -> Split:
+def split_entries(line: TextLine, marks: Marks) -> Split:
     """Read a line as a list of links and plain names separated by commas (or by nothing at all)."""
     entries: list[Entry] = []
     prose: list[str] = []
@@ -90,6 +116,9 @@ def split_entries(line: TextLine, marks: Mapping[str, str]) -> Split:
             name, found = strip_marks(piece.text.rstrip(",;").rstrip(), marks)
             entries.append(Entry(name, piece.line, piece, found))
             after_link = True
+            continue
+        if not piece.text.strip(_PUNCTUATION):  # ', ' between two links: the common case
+            after_link = False
             continue
         fragments = _SEPARATORS.split(piece.text)
         for position, raw in enumerate(fragments):
@@ -111,9 +140,9 @@ def split_entries(line: TextLine, marks: Mapping[str, str]) -> Split:
     return Split(entries, prose)
 
 
-def meanings(found: list[str], marks: Mapping[str, str]) -> list[str]:
+def meanings(found: list[str], marks: Marks) -> list[str]:
     """The legend's meaning of each mark, or the mark itself where the page gives none."""
-    return [marks.get(mark, mark) for mark in found]
+    return [marks.meaning(mark) for mark in found]
 
 
 @dataclass(slots=True)
@@ -144,6 +173,9 @@ def sentences(block: Block) -> Iterator[Sentence]:
             begin = match.end()
 
 
+_LEADING_AND_OR = re.compile(r"^\s*(?:and|or)\s+")
+
+
 def series(text: str) -> list[str]:
     """'cash, compute devices (e.g., GPUs) and cloud credits' -> its three items (commas in brackets kept)."""
     items: list[str] = []
@@ -157,8 +189,8 @@ def series(text: str) -> list[str]:
         else:
             current += char
     items.append(current)
-    cleaned = [re.sub(r"^\s*(?:and|or)\s+", "", item).strip().rstrip(".").strip() for item in items]
-    oxford = re.match(r"^\s*(?:and|or)\s", items[-1]) is not None
+    cleaned = [_LEADING_AND_OR.sub("", item).strip().rstrip(".").strip() for item in items]
+    oxford = _LEADING_AND_OR.match(items[-1]) is not None
     if not oxford and " and " in cleaned[-1]:  # 'A, B and C': the last comma is an 'and'
         head, _, tail = cleaned[-1].rpartition(" and ")
         cleaned[-1:] = [head.strip(), tail.strip()]

@@ -6,7 +6,7 @@ import re
 
 from .._markdown import Block, Section
 from ._context import Context, Record
-from ._text import looks_like_name, sentences, strip_marks
+from ._text import Sentence, looks_like_name, meanings, sentences, strip_marks
 
 _MONTHS = "january february march april may june july august september october november december".split()
 _DATE = re.compile(
@@ -19,32 +19,34 @@ _MEMBERS_OF = (
     re.compile(r"^.*\b(?:involving|between|among)\s+(?P<list>.+)$", re.IGNORECASE),
     re.compile(r"\bfrom\s+(?P<list>.+)$", re.IGNORECASE),
 )
+# 'A in collaboration with B, C, and D' lists A, B, C and D.
+_LIST_SEPARATORS = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s+in\s+collaboration\s+with\s+", re.IGNORECASE)
 _STATUS = re.compile(r"^(?P<name>.*?)\s*\((?P<status>[^()]+)\)\s*$")
 
 
-def founding_institutions(block: Block, ctx: Context) -> list[Record]:
-    """Institutions named by the block's founding sentence ('... involving UC Berkeley, UCSD, and CMU')."""
-    for sentence in sentences(block):
+def founding_institutions(block_sentences: list[Sentence], ctx: Context) -> list[Record]:
+    """Institutions named by a founding sentence ('... involving UC Berkeley, UCSD, and CMU')."""
+    for sentence in block_sentences:
         if not _FOUNDING.search(sentence.text):
             continue
         match = _MEMBERS_OF[0].search(sentence.text) or _MEMBERS_OF[1].search(sentence.text)
         if not match:
             continue
         text = _DATE.sub("", match["list"]).rstrip(" .")
-        text = re.sub(r"\s+in collaboration with\s+", ", ", text, flags=re.IGNORECASE)
-        names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", text)]
+        names = [n.strip() for n in _LIST_SEPARATORS.split(text)]
         found = []
         for raw in names:
             name, marks = strip_marks(raw, ctx.marks)
             if looks_like_name(name):
-                found.append({"name": name, "notes": [ctx.marks.get(m, m) for m in marks], "line": sentence.line})
+                found.append({"name": name, "notes": meanings(marks, ctx.marks), "line": sentence.line})
         if found:
             return found
     return []
 
 
-def events(block: Block, ctx: Context) -> None:
-    for sentence in sentences(block):
+def events(block_sentences: list[Sentence], ctx: Context) -> None:
+    """Each sentence that names a year ('in September 2024') is an event."""
+    for sentence in block_sentences:
         match = _DATE.search(sentence.text)
         if match:
             month = match["month"]
@@ -86,8 +88,9 @@ def extract_history(section: Section, ctx: Context) -> None:
         elif block.kind == "item":
             projects(block, ctx)
         else:
-            events(block, ctx)
-            founding = founding_institutions(block, ctx)
+            block_sentences = list(sentences(block))
+            events(block_sentences, ctx)
+            founding = founding_institutions(block_sentences, ctx)
             if founding:
                 ctx.founding_institutions = founding
             for text_line in block.lines:

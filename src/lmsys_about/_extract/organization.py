@@ -27,15 +27,16 @@ def extract_organization(section: Section, ctx: Context) -> None:
             paragraphs.append(block.text)
             if org["line"] is None:
                 org["line"] = block.line
-        for sentence in sentences(block):
+        block_sentences = list(sentences(block))
+        for sentence in block_sentences:
             named = _NAMED.match(sentence.text)
             if named and org["name"] is None:
                 org.update(name=named["name"].strip(), short_name=named["short"].strip())
             if _MISSION.match(sentence.text) and org["mission"] is None:
                 org["mission"] = sentence.text
-        events(block, ctx)
+        events(block_sentences, ctx)
         if not ctx.founding_institutions:
-            ctx.founding_institutions = founding_institutions(block, ctx)
+            ctx.founding_institutions = founding_institutions(block_sentences, ctx)
         for text_line in block.lines:
             for piece in text_line.links():
                 ctx.link(piece)

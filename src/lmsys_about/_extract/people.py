@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .._markdown import Piece, Section, TextLine
 from ._context import Context, Record
@@ -22,9 +23,13 @@ _GENERIC_WORDS = frozenset(
 _STATUS = re.compile(r"\s*\(([^()]*)\)\s*$")
 
 
+_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=1024)
 def has_word(text: str, stems: tuple[str, ...]) -> bool:
     """True when a word of ``text`` starts with one of ``stems`` ('Advisors' has 'advisor')."""
-    return any(word.startswith(stems) for word in re.findall(r"[a-z]+", text.lower()))
+    return any(word.startswith(stems) for word in _WORD.findall(text.lower()))
 
 
 def project_of(label: str) -> str | None:
@@ -48,6 +53,7 @@ class _Groups:
         heading = section.heading
         self.default = (section.title or "Members", heading.line if heading else None)
         self.current: Record | None = None
+        self.names: set[str] = set()  # casefolded names in the current group, to find one listed twice
         self.institutions = False
 
     def open(self, name: str, project: str | None, line: int) -> None:
@@ -56,6 +62,7 @@ class _Groups:
             self.current = None
             return
         self.current = {"name": name, "project": project, "members": [], "links": [], "line": line}
+        self.names = set()
         self.ctx.groups.append(self.current)
 
     def group(self, line: int) -> Record:
@@ -69,7 +76,7 @@ class _Groups:
         ctx = self.ctx
         notes = meanings(entry.marks, ctx.marks)
         for mark in entry.marks:
-            if mark not in ctx.marks:
+            if mark not in ctx.marks.meanings:
                 ctx.report(
                     "warning", "unexplained-mark", f"mark {mark!r} after {entry.name!r} has no legend", entry.line
                 )
@@ -79,11 +86,12 @@ class _Groups:
         url = ctx.url(entry.link) if entry.link is not None else None
         group = self.group(entry.line)
         key = entry.name.casefold()
-        if any(m["name"].casefold() == key for m in group["members"]):
+        if key in self.names:
             ctx.report(
                 "warning", "duplicate-member", f"{entry.name!r} is listed twice in {group['name']!r}", entry.line
             )
             return
+        self.names.add(key)
         group["members"].append({"name": entry.name, "url": url, "notes": notes, "line": entry.line})
 
     def add_link(self, piece: Piece) -> None:

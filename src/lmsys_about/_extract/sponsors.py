@@ -8,6 +8,7 @@ from .._markdown import Section
 from ._context import Context
 from ._text import sentences, series, split_entries
 
+_ABOUT_DONATIONS = re.compile(r"donation|sponsorship", re.IGNORECASE)
 _FORMS = re.compile(r"\bincluding(?:\s+but\s+not\s+limited\s+to)?\s+(?P<forms>.+)$", re.IGNORECASE)
 
 
@@ -44,8 +45,8 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 ctx.link(piece)
             if block.kind == "item" and not has_link:
                 ctx.unplaced("item", text_line.text, text_line.line)
-        if block.kind == "paragraph":
+        if block.kind == "paragraph" and "includ" in block.text:
             for sentence in sentences(block):
                 match = _FORMS.search(sentence.text)
-                if match and re.search(r"donation|sponsorship", sentence.text, re.IGNORECASE):
+                if match and _ABOUT_DONATIONS.search(sentence.text):
                     ctx.donation_forms.extend(series(match["forms"]))

@@ -1,0 +1,183 @@
+"""Speed targets of lmsys_about, each measured side by side in one run and printed as a ratio.
+
+    python benchmarks/run.py           # every target
+    python benchmarks/run.py --quick   # time per person only, 10,000 vs 1,000 people (what CI runs)
+
+Exits 1 when a target is missed. Nothing here depends on the machine's absolute speed: every number is a
+ratio of two measurements taken in the same run, each the best of several rounds, interleaved so that a
+busy machine slows both sides alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import resource
+import subprocess
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+import lmsys_about
+from lmsys_about._api import read_bytes
+from lmsys_about._source import read_source
+
+
+@dataclass
+class Result:
+    name: str
+    ratio: float
+    target: float
+    how: str
+
+    @property
+    def ok(self) -> bool:
+        return self.ratio <= self.target
+
+
+def best_of(functions: list[Callable[[], object]], *, rounds: int, repeat: int) -> list[float]:
+    """Best time per call of each function, rounds interleaved."""
+    best = [float("inf")] * len(functions)
+    for _ in range(rounds):
+        for index, function in enumerate(functions):
+            gc.collect()
+            start = time.process_time()  # CPU time: a busy machine adds less noise than to wall time
+            for _ in range(repeat):
+                function()
+            best[index] = min(best[index], (time.process_time() - start) / repeat)
+    return best
+
+
+def generated_page(people: int) -> bytes:
+    """A page shaped like the real one, with ``people`` project members and a sponsor per ten people."""
+    members = ",\n".join(f"[Person {i} Name](https://example.org/~person{i}/)" for i in range(people))
+    sponsors = ", ".join(f"[Sponsor {i}](https://sponsor{i}.example.com/)" for i in range(max(people // 10, 1)))
+    text = f"""---
+title: "About"
+---
+
+Generated Systems Organization (GSO Corp) is a non-profit. Our mission is to measure parsers.
+
+### Directors and officers
+[Ada Lovelace](https://ada.example.org/), [Alan Turing](https://github.com/turing)
+
+### Project members
+{members}
+
+#### Advisors
+[Grace Hopper](https://hopper.example.org/)
+
+## Sponsors
+GSO is supported by donations from the following institutions:
+
+{sponsors}
+
+### History
+GSO originated from a collaboration involving Univ A, Univ B, and Univ C in 2023.
+
+- [Project One (graduated)](https://one.example.org/)
+
+### Contact us
+- Email us at [gso@example.org](mailto:gso@example.org).
+"""
+    return text.encode()
+
+
+def target_loads_vs_markdown_it(rounds: int) -> Result:
+    data, _ = read_bytes(None)
+    body = read_source(data, path=None, max_bytes=None).body
+    stock = MarkdownIt("commonmark")
+    ours, theirs = best_of([lambda: lmsys_about.loads(data), lambda: stock.parse(body)], rounds=rounds, repeat=20)
+    how = 'loads(bundled page) / MarkdownIt("commonmark").parse(its body), best of interleaved rounds'
+    return Result("loads vs markdown-it parse", ours / theirs, 0.6, how)
+
+
+def target_scaling(sizes: tuple[int, int], rounds: int) -> list[Result]:
+    small, large = (generated_page(n) for n in sizes)
+    times = best_of(
+        [lambda: lmsys_about.loads(small, max_bytes=None), lambda: lmsys_about.loads(large, max_bytes=None)],
+        rounds=rounds,
+        repeat=1,
+    )
+    per_person = [t / n for t, n in zip(times, sizes, strict=True)]
+    tracemalloc.start()
+    lmsys_about.loads(large, max_bytes=None)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return [
+        Result(
+            f"time per person, {sizes[1]:,} vs {sizes[0]:,} people",
+            per_person[1] / per_person[0],
+            1.2,
+            "best of interleaved rounds on generated pages (a sponsor per ten people)",
+        ),
+        Result(
+            f"peak memory / input size, {sizes[1]:,} people",
+            peak / len(large),
+            40.0,
+            f"tracemalloc peak during loads() of {len(large):,} bytes",
+        ),
+    ]
+
+
+def _cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def target_startup(rounds: int) -> Result:
+    commands = [
+        [sys.executable, "-m", "lmsys_about", "json"],
+        [sys.executable, "-c", "from pydantic import BaseModel; import markdown_it, frontmatter"],
+    ]
+    best = [float("inf")] * len(commands)
+    for _ in range(rounds):
+        for index, command in enumerate(commands):
+            before = _cpu_of_children()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+            best[index] = min(best[index], _cpu_of_children() - before)
+    how = "CPU time of `python -m lmsys_about json` / of importing the dependencies, best of interleaved runs"
+    return Result("start-up, whole process", best[0] / best[1], 1.3, how)
+
+
+def target_diff(rounds: int) -> Result | None:
+    diff = getattr(lmsys_about, "diff", None)
+    if not callable(diff):
+        return None
+    old_data = generated_page(300)
+    new_data = generated_page(330).replace(b"Person 7 Name", b"Person Seven Name")
+    old, new = lmsys_about.loads(old_data), lmsys_about.loads(new_data)
+    ours, theirs = best_of([lambda: diff(old, new), lambda: lmsys_about.loads(new_data)], rounds=rounds, repeat=5)
+    return Result("diff vs loads of the larger page", ours / theirs, 2.5, "diff(old, new) / loads(new), 330 people")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="only the scaling target, on 1,000 and 10,000 people")
+    args = parser.parse_args()
+    results: list[Result] = []
+    if args.quick:
+        results += target_scaling((1_000, 10_000), rounds=5)[:1]  # time only: memory is shown by the full run
+    else:
+        results.append(target_loads_vs_markdown_it(rounds=15))
+        results += target_scaling((1_000, 100_000), rounds=3)
+        results.append(target_startup(rounds=15))
+        diff_result = target_diff(rounds=10)
+        if diff_result is not None:
+            results.append(diff_result)
+    width = max(len(r.name) for r in results)
+    print(f"{'target':{width}}  ratio  limit  ok")
+    for r in results:
+        print(f"{r.name:{width}}  {r.ratio:5.2f}  {r.target:5.2f}  {'yes' if r.ok else 'NO'}")
+    print()
+    for r in results:
+        print(f"- {r.name}: {r.how}")
+    return 0 if all(r.ok for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
