@@ -14,6 +14,7 @@ from lmsys_about._source import read_source
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark")
     md.validateLink = lambda url: True  # type: ignore[method-assign]
+    md.normalizeLink = lambda url: url  # type: ignore[method-assign]  # URLs are compared as written
     return md
 
 
