@@ -108,6 +108,9 @@ def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
     md.validateLink = lambda url: True  # type: ignore[method-assign]
     md.normalizeLink = lambda url: url  # type: ignore[method-assign]
     md.inline.ruler.at("link", _simple_link)
+    # Links are most of the page: try their rule first ('[' starts nothing else in CommonMark).
+    md.inline.ruler.before("text", "link_first", _simple_link)
+    md.inline.ruler.disable("link")
     if skip:
         md.disable(sorted(skip))
     return md
@@ -133,6 +136,8 @@ _OPTIONAL_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("image", lambda text: "![" in text),
     ("entity", lambda text: "&" in text),
     ("escape", lambda text: "\\" in text),
+    # Joins the text that escapes and entities leave behind; with neither, there is nothing to join.
+    ("text_join", lambda text: "\\" in text or "&" in text),
 )
 
 
