@@ -9,7 +9,8 @@
 from __future__ import annotations
 
 from ._api import load, loads
-from .errors import AboutError, AboutValidationError, FrontMatterError, SourceError
+from .diff import Change, ChangeKind, diff
+from .errors import AboutError, AboutValidationError, FrontMatterError, HistoryError, SourceError
 from .models import (
     About,
     Contact,
@@ -33,6 +34,8 @@ __all__ = [
     "About",
     "AboutError",
     "AboutValidationError",
+    "Change",
+    "ChangeKind",
     "Contact",
     "ContactLink",
     "Diagnostic",
@@ -40,6 +43,7 @@ __all__ = [
     "FrontMatterError",
     "Group",
     "History",
+    "HistoryError",
     "Institution",
     "Link",
     "Member",
@@ -49,6 +53,7 @@ __all__ = [
     "SourceError",
     "Sponsor",
     "__version__",
+    "diff",
     "load",
     "loads",
 ]
