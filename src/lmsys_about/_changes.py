@@ -73,6 +73,7 @@ class ChangeKind(str, Enum):
     CONTACT_CHANGED = "contact-changed"  # platform, or 'email address' / old / new
     LINK_ADDED = "link-added"  # link text / null / URL
     LINK_REMOVED = "link-removed"  # link text / URL / null
+    LINK_CHANGED = "link-changed"  # link text / old URL / new URL (the same text now points elsewhere)
 
     @property
     def subject(self) -> Subject:
@@ -185,6 +186,7 @@ _SENTENCES: dict[ChangeKind, tuple[Literal["+", "-", "~"], str]] = {
     ChangeKind.CONTACT_CHANGED: ("~", "contact {name} changed from {old} to {new}"),
     ChangeKind.LINK_ADDED: ("+", "new link {name}: {new}"),
     ChangeKind.LINK_REMOVED: ("-", "link {name} removed: {old}"),
+    ChangeKind.LINK_CHANGED: ("~", "link {name} now points to {new} instead of {old}"),
 }
 if set(_SENTENCES) != set(ChangeKind):  # pragma: no cover - a developer's mistake, caught at import
     raise RuntimeError(f"kinds without a sentence: {sorted(set(ChangeKind) - set(_SENTENCES))}")

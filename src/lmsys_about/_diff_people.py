@@ -142,12 +142,10 @@ def _membership(token: Hashable, before: Person, after: Person, left: list[Group
         return
     for group_id in joined:
         group, members = groups.new_group(group_id)
-        yield Change(kind=ChangeKind.PERSON_JOINED_GROUP, name=after.name, new=group.name, old_line=before.line,
-                     new_line=members[token])  # fmt: skip
+        yield Change(kind=ChangeKind.PERSON_JOINED_GROUP, name=after.name, new=group.name, new_line=members[token])
     for group_id in left:
         group, members = groups.old_group(group_id)
-        yield Change(kind=ChangeKind.PERSON_LEFT_GROUP, name=after.name, old=group.name, old_line=members[token],
-                     new_line=after.line)  # fmt: skip
+        yield Change(kind=ChangeKind.PERSON_LEFT_GROUP, name=after.name, old=group.name, old_line=members[token])
 
 
 def _group_changes(groups: _Groups, anchors: Anchors) -> Iterator[Change]:
@@ -167,12 +165,10 @@ def _matched_group(before: Group, after: Group, anchors: Anchors) -> Iterator[Ch
     links = match(before.links, after.links, lambda link: url_key(link.url))
     for k in links.added:
         link = after.links[k]
-        yield Change(kind=ChangeKind.GROUP_LINK_ADDED, name=after.name, new=link.url, old_line=before.line,
-                     new_line=link.line)  # fmt: skip
+        yield Change(kind=ChangeKind.GROUP_LINK_ADDED, name=after.name, new=link.url, new_line=link.line)
     for k in links.removed:
         link = before.links[k]
-        yield Change(kind=ChangeKind.GROUP_LINK_REMOVED, name=after.name, old=link.url, old_line=link.line,
-                     new_line=after.line)  # fmt: skip
+        yield Change(kind=ChangeKind.GROUP_LINK_REMOVED, name=after.name, old=link.url, old_line=link.line)
 
 
 def _group_added(group: Group) -> Iterator[Change]:

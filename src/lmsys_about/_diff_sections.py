@@ -1,9 +1,10 @@
 """Changes to everything but people: organisation, front matter, sponsors, history, contact and links.
 
-Identities: a sponsor by name (the same kind first), else by URL; a donation form, an institution by name
-(else, for institutions, by a close spelling); an event by its sentence, else by its month, else by its year;
-a project by name, else by URL; a contact link by URL, else by platform; a link in running text by URL.
-Link texts of contact links and of links in running text are not compared: the target is what counts.
+Identities: a sponsor by name (the same kind first), else by URL; a donation form by name; an institution
+by name, else by a close spelling (a similarity of at least 0.85, as 'UC Bekreley' and 'UC Berkeley'); an
+event by its sentence, else by its month, else by its year; a project by name, else by URL; a contact link
+by URL, else by platform; a link in running text by URL, else by its text. The texts of contact links
+and of links in running text are not compared: the target is what counts.
 """
 
 from __future__ import annotations
@@ -189,9 +190,13 @@ def diff_contact(old: About, new: About, anchors: Anchors) -> Iterator[Change]:
 
 
 def diff_links(old: About, new: About, anchors: Anchors) -> Iterator[Change]:
-    matching = match(old.links, new.links, lambda link: url_key(link.url))
-    for i, j in matching.pairs:
-        anchors.append((old.links[i].line, new.links[j].line))
+    matching = match(old.links, new.links, lambda link: url_key(link.url), lambda link: text_key(link.label))
+    for i, j in sorted(matching.pairs, key=lambda pair: pair[1]):
+        before, after = old.links[i], new.links[j]
+        anchors.append((before.line, after.line))
+        if before.url != after.url:
+            yield Change(kind=ChangeKind.LINK_CHANGED, name=after.label, old=before.url, new=after.url,
+                         old_line=before.line, new_line=after.line)  # fmt: skip
     for j in matching.added:
         link = new.links[j]
         yield Change(kind=ChangeKind.LINK_ADDED, name=link.label, new=link.url, new_line=link.line)

@@ -60,7 +60,7 @@ def match(old: Sequence[T], new: Sequence[T], *stages: Key[T]) -> Matching:
     return result
 
 
-def pair_similar(result: Matching, old: Sequence[str], new: Sequence[str], *, threshold: float = 0.8) -> None:
+def pair_similar(result: Matching, old: Sequence[str], new: Sequence[str], *, threshold: float = 0.85) -> None:
     """A last stage for short lists of names: pair what is left when the spelling is close ('Bekreley')."""
     if not result.removed or not result.added or len(result.removed) * len(result.added) > _MAX_SIMILARITY_PAIRS:
         return
