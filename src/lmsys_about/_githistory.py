@@ -74,7 +74,9 @@ def commits(repo: str, path: str) -> list[tuple[str, str, str]]:
     _git(repo, "rev-parse", "--git-dir")
     out = _git(repo, "log", "--first-parent", "--reverse", f"--format={_FORMAT}", "--", _relative(repo, path))
     rows = []
-    for line in out.decode("utf-8", "replace").splitlines():
+    for line in out.decode("utf-8", "replace").split("\n"):  # not splitlines(): a subject may hold U+2028
+        if not line:
+            continue
         commit, date, subject = line.split("\x00", 2)
         rows.append((commit, date, subject))
     if not rows:
