@@ -11,9 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._api import load, loads
-from .errors import AboutError, AboutValidationError, FrontMatterError, SourceError
+from .errors import AboutError, AboutValidationError, FrontMatterError, HistoryError, SourceError
 
 if TYPE_CHECKING:
+    from ._changes import Change, ChangeKind
+    from ._diff import diff
     from .models import (
         About,
         Contact,
@@ -37,6 +39,8 @@ __all__ = [
     "About",
     "AboutError",
     "AboutValidationError",
+    "Change",
+    "ChangeKind",
     "Contact",
     "ContactLink",
     "Diagnostic",
@@ -44,6 +48,7 @@ __all__ = [
     "FrontMatterError",
     "Group",
     "History",
+    "HistoryError",
     "Institution",
     "Link",
     "Member",
@@ -53,26 +58,34 @@ __all__ = [
     "SourceError",
     "Sponsor",
     "__version__",
+    "diff",
     "load",
     "loads",
 ]
 
-# The models are imported on first use: building them is most of the cost of importing the package.
-_MODELS = frozenset(
-    "About Contact ContactLink Diagnostic Event Group History Institution Link Member Organization Person "
-    "Project Sponsor".split()
-)
+# The models and the diff are imported on first use: building models is most of the cost of an import.
+_LAZY = {
+    **dict.fromkeys(
+        "About Contact ContactLink Diagnostic Event Group History Institution Link Member Organization Person "
+        "Project Sponsor".split(),
+        "models",
+    ),
+    "Change": "_changes",
+    "ChangeKind": "_changes",
+    "diff": "_diff",
+}
 
 
 def __getattr__(name: str) -> Any:
-    if name in _MODELS:
-        from . import models
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
 
-        value = getattr(models, name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | _MODELS)
+    return sorted(set(globals()) | set(_LAZY))

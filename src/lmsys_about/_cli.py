@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from ._api import load, loads, parse_data, read_bytes
+from ._cli_diff import register as _register_diff
 from .errors import AboutError
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def _register_json(subparsers: Subparsers) -> None:
     parser.set_defaults(handler=_json)
 
 
-_REGISTRARS: tuple[Callable[[Subparsers], None], ...] = (_register_json,)
+_REGISTRARS: tuple[Callable[[Subparsers], None], ...] = (_register_json, _register_diff)
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, frozenset[str]]:

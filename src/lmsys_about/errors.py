@@ -16,6 +16,7 @@ __all__ = [
     "AboutError",
     "AboutValidationError",
     "FrontMatterError",
+    "HistoryError",
     "SourceError",
 ]
 
@@ -53,3 +54,7 @@ class AboutValidationError(AboutError):
         summary = f"{count} warning{'s' if count != 1 else ''} in strict mode"
         first = self.diagnostics[0].line if self.diagnostics else None
         super().__init__("\n".join([summary, *lines]), path=path, line=first)
+
+
+class HistoryError(AboutError):
+    """The git history of a page cannot be read: not a repository, git missing, or git failing."""
