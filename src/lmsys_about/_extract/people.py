@@ -12,7 +12,7 @@ from ._text import Entry, legend, meanings, split_entries
 ROLE_WORDS = (
     "member", "team", "director", "officer", "advisor", "adviser", "people", "faculty", "student",
     "contributor", "staff", "founder", "developer", "maintainer", "lead", "alumni", "fellow", "intern",
-    "researcher", "organizer", "committee", "board",
+    "researcher", "organizer", "committee", "board", "emerit", "postdoc", "visitor", "collaborator",
 )  # fmt: skip
 INSTITUTION_WORDS = ("institution", "affiliation", "universit")
 # Words that qualify a role without naming a project ("Student Team", "Project members").
@@ -108,17 +108,22 @@ class _Groups:
 def _label(text_line: TextLine) -> tuple[str, str | None, list[Piece]]:
     """A bold label at the start of a line: its name, its project, and the pieces after it."""
     first, rest = text_line.pieces[0], list(text_line.pieces[1:])
-    strong = first.text.strip().rstrip(":").strip()
+    strong = first.text.strip()
+    colon = strong.endswith(":")
+    strong = strong.rstrip(":").strip()
     suffix = ""
     if rest and rest[0].kind == "text":
         head = rest[0].text
         if ":" in head:
             suffix, _, after = head.partition(":")
             rest[0] = Piece("text", after, rest[0].line)
+            colon = True
         elif len(rest) == 1 and "," not in head:
             suffix, rest = head, []
     name = " ".join(f"{strong} {suffix}".split()).rstrip(":").strip()
-    return name, project_of(strong), rest
+    # '**SGLang** major developers:' and '**FlashInfer**:' name a project; '**Emeriti**' alone does not.
+    project = project_of(strong) if colon or suffix.strip() else None
+    return name, project, rest
 
 
 def extract_people(section: Section, ctx: Context) -> None:
@@ -132,7 +137,6 @@ def extract_people(section: Section, ctx: Context) -> None:
         if not block.lines:
             ctx.unplaced("item", "(empty)", block.line)
             continue
-        expect_list = block.kind == "item"
         for text_line in block.lines:
             if legend(text_line.text):
                 continue
@@ -140,15 +144,17 @@ def extract_people(section: Section, ctx: Context) -> None:
             if pieces and pieces[0].kind == "strong":
                 name, project, pieces = _label(text_line)
                 groups.open(name, project, text_line.line)
-                expect_list = True
-            split = split_entries(TextLine(text_line.line, pieces), ctx.marks)
-            links = [p for p in pieces if p.kind in ("link", "image")]
-            if split.is_list and (links or expect_list or "," in text_line.text):
+            rest = TextLine(text_line.line, pieces)
+            if not rest.text.strip():  # a label on a line of its own
+                continue
+            split = split_entries(rest, ctx.marks)
+            if split.is_list:  # links and names only, even a single name on its own line
                 for entry in split.entries:
                     groups.add(entry)
-                expect_list = True
                 continue
-            for piece in links:
+            links = [p for p in pieces if p.kind in ("link", "image")]
+            for piece in links:  # 'More information see [X GitHub](url)': the group's links
                 groups.add_link(piece)
-            if block.kind == "item" and not links and text_line.text.strip():
-                ctx.unplaced("item", text_line.text, text_line.line)
+            if not links:
+                what = "item" if block.kind == "item" else "text"
+                ctx.unplaced(what, rest.text, text_line.line)
