@@ -112,7 +112,33 @@ class _Composer(yaml.SafeLoader):
             self._depth -= 1
 
 
+# 'key: value' lines with a plain, "double" or 'single' quoted scalar that needs no unescaping: most front
+# matter is only this, and reading it directly gives what the YAML path gives, without its cost.
+_SIMPLE_ENTRY = re.compile(
+    r"""([A-Za-z_][A-Za-z0-9_-]*):(?: +(?:"([^"\\\n\t]*)"|'([^'\n\t]*)'|([^\s"'#&*!|>%@`,\[\]{}?:~-][^\n\t#]*?)))? *"""
+)
+
+
+def _simple_front_matter(fm_text: str) -> FrontMatter | None:
+    """The front matter when every line is a simple entry (or blank); None to leave it to YAML."""
+    result: dict[str, object] = {}
+    for line in fm_text.split("\n"):
+        if not line.strip():
+            continue
+        match = _SIMPLE_ENTRY.fullmatch(line)
+        if match is None:
+            return None
+        key, double, single, plain = match.groups()
+        if key in result or (plain is not None and ": " in plain):
+            return None
+        result[key] = next((v for v in (double, single, plain) if v is not None), "")
+    return result
+
+
 def _load_yaml(fm_text: str, path: str | None) -> FrontMatter:
+    simple = _simple_front_matter(fm_text)
+    if simple is not None:
+        return simple
     # fm_text starts with the rest of line 1 (the opening '---'), so YAML line n is file line n + 1.
     loader = _Composer(fm_text, path)
     try:
