@@ -115,7 +115,7 @@ class _Composer(yaml.SafeLoader):
 # 'key: value' lines with a plain, "double" or 'single' quoted scalar that needs no unescaping: most front
 # matter is only this, and reading it directly gives what the YAML path gives, without its cost.
 _SIMPLE_ENTRY = re.compile(
-    r"""([A-Za-z_][A-Za-z0-9_-]*):(?: +(?:"([^"\\\n\t]*)"|'([^'\n\t]*)'|([^\s"'#&*!|>%@`,\[\]{}?:~-][^\n\t#]*?)))? *"""
+    r"""([A-Za-z_][A-Za-z0-9_-]*):(?: +(?:"([^"\\\n\t]*)"|'([^'\n\t]*)'|([^\s"'#&*!|>%@`,\[\]{}?:~-][^\n\t#:]*?)))? *"""
 )
 
 
@@ -129,7 +129,7 @@ def _simple_front_matter(fm_text: str) -> FrontMatter | None:
         if match is None:
             return None
         key, double, single, plain = match.groups()
-        if key in result or (plain is not None and ": " in plain):
+        if key in result:
             return None
         result[key] = next((v for v in (double, single, plain) if v is not None), "")
     return result
