@@ -9,6 +9,9 @@
 from __future__ import annotations
 
 from ._api import load, loads
+from ._export import RECORD_KINDS, Record, RecordKind, record_columns, to_csv, to_ndjson, to_records
+from ._jsonld import to_jsonld
+from ._schema import json_schema
 from .errors import AboutError, AboutValidationError, FrontMatterError, SourceError
 from .models import (
     About,
@@ -30,6 +33,7 @@ from .models import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "RECORD_KINDS",
     "About",
     "AboutError",
     "AboutValidationError",
@@ -46,9 +50,17 @@ __all__ = [
     "Organization",
     "Person",
     "Project",
+    "Record",
+    "RecordKind",
     "SourceError",
     "Sponsor",
     "__version__",
+    "json_schema",
     "load",
     "loads",
+    "record_columns",
+    "to_csv",
+    "to_jsonld",
+    "to_ndjson",
+    "to_records",
 ]
