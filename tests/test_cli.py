@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import io
 import json
 import re
@@ -281,7 +282,20 @@ def test_check_reports_a_page_that_does_not_parse(tmp_path: Path, capsys: pytest
     assert captured.err.startswith(f"lmsys-about: {page}:3: YAML does not parse")
 
 
-# errors, for every subcommand that reads a page
+# stdin and errors, for every subcommand that reads a page
+
+
+@pytest.mark.parametrize("command", PAGE_COMMANDS)
+def test_every_page_command_reads_stdin(
+    command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed_stdin(monkeypatch, EXPORTS)
+    assert main([command, "-"]) == 0
+    captured = capsys.readouterr()
+    if command == "check":  # its text goes to stderr, and names the input
+        assert captured.err == "<stdin>: passed: 0 errors, 0 warnings, 0 info\n"
+    else:  # every output carries the hash of the input bytes
+        assert hashlib.sha256(EXPORTS.encode()).hexdigest() in captured.out
 
 
 @pytest.mark.parametrize("command", PAGE_COMMANDS)
@@ -376,6 +390,16 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
         stderr = process.stderr.read()
         assert process.wait() == 0
     assert stderr == b""
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_failed_write_is_one_line_and_exit_2() -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "lmsys_about", "json"], stdout=full, stderr=subprocess.PIPE, text=True, check=False
+        )
+    assert result.returncode == 2
+    assert result.stderr == "lmsys-about: I/O error: No space left on device\n"
 
 
 def test_importing_the_command_does_not_import_rich_or_pyld() -> None:

@@ -22,7 +22,7 @@ from ._api import BUNDLED_NAME, load, loads
 from ._export import RECORD_KINDS, RecordKind, to_csv, to_ndjson, to_records
 from ._jsonld import to_jsonld
 from ._schema import json_schema
-from .errors import AboutError
+from .errors import AboutError, SourceError
 from .models import About
 
 PROG = "lmsys-about"
@@ -35,7 +35,11 @@ Subparsers = Any  # argparse's _SubParsersAction is private
 def read_about(path: str | None, *, strict: bool = False) -> About:
     """The page at ``path``: '-' reads standard input, None the bundled page."""
     if path == "-":
-        return loads(sys.stdin.buffer.read(), strict=strict, source="<stdin>")
+        try:
+            data = sys.stdin.buffer.read()
+        except OSError as exc:
+            raise SourceError(f"cannot read standard input: {exc.strerror or exc}", path="<stdin>") from None
+        return loads(data, strict=strict, source="<stdin>")
     return load(path, strict=strict)
 
 
@@ -214,7 +218,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return EXIT_OK
     except OSError as exc:
-        error(f"cannot write output: {exc.strerror or exc}")
+        error(f"I/O error: {exc.strerror or exc}")
         return EXIT_ERROR
     return status
 
