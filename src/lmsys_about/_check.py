@@ -1,6 +1,6 @@
 """The findings of a check, as text lines, JSON or GitHub Actions annotations.
 
-A check fails on ``error`` diagnostics, and on ``warning``\\s too when strict; ``info`` never fails it.
+A check fails on ``error`` diagnostics, and on warnings too when strict; ``info`` never fails it.
 A page that cannot be parsed at all (an :class:`AboutError`) is reported as one ``error`` finding.
 """
 

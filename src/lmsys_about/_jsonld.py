@@ -2,8 +2,8 @@
 
 People become ``member`` roles (``OrganizationRole`` with ``roleName`` = the group, around the ``Person``;
 a person in several groups is one node, with the same blank-node ``@id`` in each role). Donors are
-``funder``\\s, companies giving API credits ``sponsor``\\s, institutions ``member`` organisations, contact links
-other than email ``sameAs``. Projects are works the organisation created (``@reverse`` ``creator``):
+each a ``funder``, companies giving API credits each a ``sponsor``, institutions ``member`` organisations,
+contact links other than email ``sameAs``. Projects are works the organisation created (``@reverse`` ``creator``):
 ``SoftwareSourceCode`` when the link is a code repository, else ``CreativeWork``. The page itself is the
 organisation's ``subjectOf``, an ``AboutPage`` whose ``identifier`` is the SHA-256 of its bytes.
 """

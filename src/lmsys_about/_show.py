@@ -1,7 +1,8 @@
 """A summary of a page for a person to read: aligned tables, rendered with rich.
 
-On a terminal the summary has colour and fits the terminal's width; elsewhere it is plain ASCII text whose
-table cells never wrap (a URL stays on one line), with prose wrapped at :data:`PLAIN_WIDTH` columns.
+On a terminal the summary has colour and fits the terminal's width; elsewhere it is plain text, without
+colour codes or box characters, whose table cells never wrap (a URL stays on one line), with prose wrapped
+at :data:`PLAIN_WIDTH` columns.
 """
 
 from __future__ import annotations
