@@ -1,21 +1,66 @@
-"""The command through ``main([...])``: output, stdin, exit codes."""
+"""The command through ``main([...])``: every subcommand and format, stdin, exit codes, and errors."""
 
 from __future__ import annotations
 
+import argparse
+import csv
+import hashlib
 import io
 import json
+import re
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from lmsys_about import load
+from lmsys_about import RECORD_KINDS, json_schema, load, loads, to_jsonld, to_records
+from lmsys_about import _cli as cli
+from lmsys_about._check import Finding, Report, render_github, report_of
 from lmsys_about._cli import main
+
+from .pages import EXPORTS, WARNINGS
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE_COMMANDS = ["json", "show", *RECORD_KINDS, "jsonld", "check"]  # the subcommands that read a page
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.fixture
+def exports(tmp_path: Path) -> Path:
+    path = tmp_path / "exports.md"
+    path.write_text(EXPORTS, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def warnings_page(tmp_path: Path) -> Path:
+    path = tmp_path / "warnings.md"
+    path.write_text(WARNINGS, encoding="utf-8")
+    return path
+
+
+def feed_stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode())))
+
+
+def csv_cells(record: dict[str, object]) -> dict[str, str]:
+    return {key: "" if value is None else str(value) for key, value in record.items()}
+
+
+# json
 
 
 def test_json_of_bundled_page(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["json"]) == 0
     assert json.loads(capsys.readouterr().out) == load().model_dump(mode="json")
+
+
+def test_json_indent(exports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["json", str(exports), "--indent", "4"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith('{\n    "source": ')
+    assert json.loads(out)["source_sha256"] == load(exports).source_sha256
 
 
 def test_bare_path_means_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -28,19 +73,344 @@ def test_bare_path_means_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 
 
 def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"OWS Labs (OWS) is a lab.\n")))
+    feed_stdin(monkeypatch, "OWS Labs (OWS) is a lab.\n")
     assert main(["json", "-"]) == 0
     assert json.loads(capsys.readouterr().out)["source"] == "<stdin>"
 
 
-def test_missing_file_is_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["json", str(tmp_path / "nope.md")]) == 2
+# show
+
+
+def test_show_is_plain_aligned_text_when_not_a_terminal(exports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", str(exports)]) == 0
+    out = capsys.readouterr().out
+    assert not ANSI.search(out)
+    assert out.isascii() is False  # the names keep their accents
+    lines = out.splitlines()
+    assert lines[0] == "Open Widget Systems Organization (OWS Corp)"
+    for heading in [
+        "Directors and officers (2 people, line 7)",
+        "Project members (2 people, line 12)",
+        "Sponsors: donors (2)",
+        "Sponsors: API credits (1)",
+        "History",
+        "Projects",
+        "Contact (ows@example.org)",
+    ]:
+        assert heading in lines
+    # A table: header, dashes, rows whose columns start where the header's do.
+    start = lines.index("Directors and officers (2 people, line 7)") + 1
+    header, rule, *rows = lines[start : start + 4]
+    assert header.split() == ["Name", "Link", "Notes", "Line"]
+    assert set(rule) == {"-", " "}
+    link_column = header.index("Link")
+    assert [row[link_column:].split()[0] for row in rows] == ["https://github.com/ada", "https://hopper.example.org/"]
+    assert rows[0].startswith('Ada "Countess" Lovelace')
+    assert rows[0].split()[-2:] == ["initiators", "10"]
+    assert any(line.startswith("2023-03 ") and "It was established" in line for line in lines)
+    assert any(line.split() == ["Widget", "Arena", "graduated", "https://arena.example.org/", "28"] for line in lines)
+
+
+def test_show_has_colour_on_a_terminal(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    assert main(["show"]) == 0
+    out = capsys.readouterr().out
+    assert ANSI.search(out)
+    assert "Large Model Systems Organization (LMSYS Corp)" in ANSI.sub("", out)
+
+
+def test_show_mentions_diagnostics(warnings_page: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", str(warnings_page)]) == 0
+    assert "Diagnostics: 2 warnings, 1 info (see `lmsys-about check`)" in capsys.readouterr().out
+
+
+# people, sponsors, events
+
+
+@pytest.mark.parametrize("kind", RECORD_KINDS)
+def test_tables_as_csv(kind: str, exports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([kind, str(exports)]) == 0  # CSV by default
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out, newline="")))
+    assert rows == [csv_cells(record) for record in to_records(load(exports), kind)]
+    assert rows
+
+
+@pytest.mark.parametrize("kind", RECORD_KINDS)
+def test_tables_as_ndjson(kind: str, exports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([kind, str(exports), "--format", "ndjson"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [json.loads(line) for line in lines] == to_records(load(exports), kind)
+    assert lines
+
+
+@pytest.mark.parametrize("kind", RECORD_KINDS)
+def test_tables_as_json(kind: str, exports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([kind, str(exports), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out) == to_records(load(exports), kind)
+
+
+@pytest.mark.parametrize("kind", RECORD_KINDS)
+def test_tables_from_stdin(kind: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    feed_stdin(monkeypatch, EXPORTS)
+    assert main([kind, "-", "--format", "ndjson"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert rows == to_records(loads(EXPORTS, source="<stdin>"), kind)
+    assert {row["source"] for row in rows} == {"<stdin>"}
+
+
+def test_people_of_the_bundled_page(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["people"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert len(rows) == 24
+    assert rows[0]["name"] == "Lianmin Zheng"
+    assert rows[0]["line"] == "9"
+    assert rows[0]["source"] == "about.md"
+
+
+# schema and jsonld
+
+
+def test_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "--compact"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("\n") == 1
+    assert json.loads(out) == json_schema()
+
+
+def test_jsonld(exports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["jsonld", str(exports)]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document == to_jsonld(load(exports))
+    assert document["@context"] == "https://schema.org"
+    assert document["subjectOf"]["identifier"]["value"] == load(exports).source_sha256
+
+
+def test_jsonld_from_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    feed_stdin(monkeypatch, EXPORTS)
+    assert main(["jsonld", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["alternateName"] == "OWS Corp"
+
+
+# check
+
+
+def test_check_prints_each_diagnostic_and_passes_on_warnings(
+    warnings_page: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["check", str(warnings_page)]) == 0
     captured = capsys.readouterr()
     assert captured.out == ""
+    path = str(warnings_page)
+    assert captured.err.splitlines() == [
+        f"{path}:8: unsafe-url link 'Grace Hopper' dropped: unsupported URL scheme 'javascript'"
+        " (only http, https and mailto are accepted)",
+        f"{path}:10: unknown-section section 'Gallery' is not recognised",
+        f"{path}:11: unplaced-item item 'a picture of the office' is not part of any extracted value",
+        f"{path}: passed: 0 errors, 2 warnings, 1 info",
+    ]
+
+
+def test_check_strict_fails_on_warnings(warnings_page: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(warnings_page), "--strict"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == f"{warnings_page}: failed (strict): 0 errors, 2 warnings, 1 info"
+
+
+def test_check_of_a_clean_page(exports: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(exports), "--strict"]) == 0
+    assert capsys.readouterr().err == f"{exports}: passed (strict): 0 errors, 0 warnings, 0 info\n"
+
+
+def test_check_of_the_bundled_page(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 0
+    assert capsys.readouterr().err.startswith("about.md:40: email-mismatch link text 'lmsys.org@gmail.com' differs")
+    assert main(["check", "--strict"]) == 1
+
+
+def test_info_never_fails_a_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "info.md"
+    page.write_text(EXPORTS + "\n- an item nobody can place\n", encoding="utf-8")
+    assert [d.severity for d in load(page).diagnostics] == ["info"]
+    assert main(["check", str(page), "--strict"]) == 0
+    assert "unplaced-item" in capsys.readouterr().err
+
+
+def test_errors_fail_a_check_without_strict() -> None:
+    about = loads(EXPORTS)
+    error = [loads(WARNINGS).diagnostics[0].model_copy(update={"severity": "error"})]
+    assert report_of(about, path="p.md", strict=False).passed
+    assert not report_of(about.model_copy(update={"diagnostics": error}), path="p.md", strict=False).passed
+
+
+def test_check_as_json(warnings_page: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(warnings_page), "--format", "json", "--strict"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["passed"] is False
+    assert report["strict"] is True
+    assert report["counts"] == {"error": 0, "warning": 2, "info": 1}
+    assert report["source_sha256"] == load(warnings_page).source_sha256
+    assert report["diagnostics"][1] == {
+        "path": str(warnings_page),
+        "line": 10,
+        "severity": "warning",
+        "code": "unknown-section",
+        "message": "section 'Gallery' is not recognised",
+    }
+
+
+def test_check_as_github_annotations(warnings_page: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(warnings_page), "--format", "github"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    path = str(warnings_page).replace(":", "%3A").replace(",", "%2C")
+    assert lines[1] == f"::warning file={path},line=10::unknown-section section 'Gallery' is not recognised"
+    assert lines[2].startswith(f"::notice file={path},line=11::unplaced-item ")
+    assert len(lines) == 3
+
+
+def test_github_annotations_escape_what_would_end_them() -> None:
+    finding = Finding("dir,a:b/p%.md", None, "error", "some-code", "two\nlines, 100%: done")
+    out = render_github(Report(path="p.md", source_sha256=None, strict=False, findings=(finding,)))
+    assert out == "::error file=dir%2Ca%3Ab/p%25.md::some-code two%0Alines, 100%25: done\n"
+
+
+def test_check_reports_a_page_that_does_not_parse(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "broken.md"
+    page.write_text("---\ntitle: [unclosed\n---\n")
+    assert main(["check", str(page), "--format", "github"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out.startswith(f"::error file={str(page).replace(':', '%3A')},line=3::front-matter-error YAML")
     assert captured.err.count("\n") == 1
-    assert "nope.md: cannot read file" in captured.err
+    assert captured.err.startswith(f"lmsys-about: {page}:3: YAML does not parse")
 
 
-def test_usage_error_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["json", "--no-such-option"]) == 2
-    assert "unrecognized arguments" in capsys.readouterr().err
+# stdin and errors, for every subcommand that reads a page
+
+
+@pytest.mark.parametrize("command", PAGE_COMMANDS)
+def test_every_page_command_reads_stdin(
+    command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    feed_stdin(monkeypatch, EXPORTS)
+    assert main([command, "-"]) == 0
+    captured = capsys.readouterr()
+    if command == "check":  # its text goes to stderr, and names the input
+        assert captured.err == "<stdin>: passed: 0 errors, 0 warnings, 0 info\n"
+    else:  # every output carries the hash of the input bytes
+        assert hashlib.sha256(EXPORTS.encode()).hexdigest() in captured.out
+
+
+@pytest.mark.parametrize("command", PAGE_COMMANDS)
+def test_missing_file_is_one_line_and_exit_2(command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([command, str(tmp_path / "nope.md")]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == f"lmsys-about: {tmp_path / 'nope.md'}: cannot read file: No such file or directory\n"
+
+
+@pytest.mark.parametrize("command", PAGE_COMMANDS)
+def test_bad_stdin_is_one_line_and_exit_2(
+    command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"---\ntitle: x\n\xff\n---\n")))
+    assert main([command, "-"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("lmsys-about: <stdin>:3: ")
+    assert captured.err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["json", "--no-such-option"], ["people", "--format", "xml"], ["check", "--format", "sarif"], ["schema", "x.md"]],
+)
+def test_usage_error_is_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: lmsys-about")
+    assert "error:" in err
+
+
+def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--help"]) == 0
+    out = capsys.readouterr().out
+    for command in [*PAGE_COMMANDS, "schema"]:
+        assert command in out
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == "lmsys-about 0.1.0"
+
+
+# the registry of subcommands
+
+
+def test_a_registrar_adds_a_subcommand(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    def count(args: argparse.Namespace) -> int:
+        print(len(cli.read_about(args.path).people))
+        return cli.EXIT_FINDINGS
+
+    def register(subparsers: cli.Subparsers) -> None:
+        parser = subparsers.add_parser("count", help="count the people")
+        cli.add_path(parser)
+        parser.set_defaults(handler=count)
+
+    monkeypatch.setattr(cli, "_REGISTRARS", (*cli._REGISTRARS, register))
+    assert main(["count"]) == 1
+    assert capsys.readouterr().out == "24\n"
+    assert main(["--compact"]) == 0  # anything else still means json
+    assert json.loads(capsys.readouterr().out)["source"] == "about.md"
+
+
+# as a process
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args], input=stdin, capture_output=True, text=True, encoding="utf-8", cwd=ROOT, check=False
+    )
+
+
+def test_python_m_lmsys_about() -> None:
+    result = run("-m", "lmsys_about", "sponsors", "-", "--format", "ndjson", stdin=EXPORTS)
+    assert result.returncode == 0, result.stderr
+    assert [json.loads(line)["name"] for line in result.stdout.splitlines()] == ["Acme, Inc.", "Globex", "Umbrella"]
+    result = run("-m", "lmsys_about", "check", "--strict")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert "Traceback" not in result.stderr
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    """A reader that stops early (``| head -1``) gets no traceback: the output is far beyond a pipe's buffer."""
+    people = ",\n".join(f"[Person {i}](https://person{i}.example.org/)" for i in range(1000))
+    page = tmp_path / "big.md"
+    page.write_text(f"OWS Labs (OWS) is a lab.\n\n## Team\n{people}\n")
+    command = [sys.executable, "-m", "lmsys_about", "people", str(page)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        assert process.stdout.readline().startswith(b"name,group,")
+        process.stdout.close()
+        stderr = process.stderr.read()
+        assert process.wait() == 0
+    assert stderr == b""
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_failed_write_is_one_line_and_exit_2() -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [sys.executable, "-m", "lmsys_about", "json"], stdout=full, stderr=subprocess.PIPE, text=True, check=False
+        )
+    assert result.returncode == 2
+    assert result.stderr == "lmsys-about: I/O error: No space left on device\n"
+
+
+def test_importing_the_command_does_not_import_rich_or_pyld() -> None:
+    code = "import sys, lmsys_about._cli; print(sorted(m for m in ('rich', 'pyld') if m in sys.modules))"
+    result = run("-c", code)
+    assert result.stdout == "[]\n", result.stderr
+
+
+def test_readme_documents_every_subcommand() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = cli.build_parser()[1]
+    assert commands >= {*PAGE_COMMANDS, "schema"}
+    for command in commands:
+        assert f"lmsys-about {command}" in readme, command

@@ -16,6 +16,9 @@ from .errors import AboutError, AboutValidationError, FrontMatterError, HistoryE
 if TYPE_CHECKING:
     from ._changes import Change, ChangeKind
     from ._diff import diff
+    from ._export import RECORD_KINDS, Record, RecordKind, record_columns, to_csv, to_ndjson, to_records
+    from ._jsonld import to_jsonld
+    from ._schema import json_schema
     from .models import (
         About,
         Contact,
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 __all__ = [
+    "RECORD_KINDS",
     "About",
     "AboutError",
     "AboutValidationError",
@@ -55,15 +59,23 @@ __all__ = [
     "Organization",
     "Person",
     "Project",
+    "Record",
+    "RecordKind",
     "SourceError",
     "Sponsor",
     "__version__",
     "diff",
+    "json_schema",
     "load",
     "loads",
+    "record_columns",
+    "to_csv",
+    "to_jsonld",
+    "to_ndjson",
+    "to_records",
 ]
 
-# The models and the diff are imported on first use: building models is most of the cost of an import.
+# Imported on first use: building the models is most of the cost of importing the package.
 _LAZY = {
     **dict.fromkeys(
         "About Contact ContactLink Diagnostic Event Group History Institution Link Member Organization Person "
@@ -73,6 +85,9 @@ _LAZY = {
     "Change": "_changes",
     "ChangeKind": "_changes",
     "diff": "_diff",
+    **dict.fromkeys("RECORD_KINDS Record RecordKind record_columns to_csv to_ndjson to_records".split(), "_export"),
+    "to_jsonld": "_jsonld",
+    "json_schema": "_schema",
 }
 
 

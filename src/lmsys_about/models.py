@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 Url = Annotated[str, AfterValidator(check_url)]
-Line = Annotated[int, Field(description="1-based line in the original file, front matter included.")]
+Line = Annotated[int, Field(ge=1, description="1-based line in the original file, front matter included.")]
 
 
 class _Model(BaseModel):

@@ -1,0 +1,126 @@
+"""Flat tables: the rows, their trace columns, and CSV / NDJSON that read back into the same rows."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from lmsys_about import RECORD_KINDS, About, load, loads, record_columns, to_csv, to_ndjson, to_records
+
+from .pages import EXPORTS, WARNINGS
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PARSEABLE = [path for path in sorted(FIXTURES.glob("*.md")) if not path.stem.startswith("error-")]
+
+
+def pages() -> list[About]:
+    return [load(), loads(EXPORTS, source="exports.md"), loads(WARNINGS), *(load(path) for path in PARSEABLE)]
+
+
+def as_csv_cells(record: dict[str, object]) -> dict[str, str]:
+    """What the csv module reads back for a record: every value as text, None as an empty cell."""
+    return {key: "" if value is None else str(value) for key, value in record.items()}
+
+
+def test_people_are_one_row_per_person_and_group() -> None:
+    rows = to_records(loads(EXPORTS), "people")
+    assert [(r["name"], r["group"], r["line"]) for r in rows] == [
+        ('Ada "Countess" Lovelace', "Directors and officers", 10),
+        ("Grace Hopper", "Directors and officers", 10),
+        ("Grace Hopper", "Project members", 13),
+        ("José Núñez, Jr.", "Project members", 13),
+    ]
+    assert rows[0]["github"] == "ada"
+    assert rows[0]["notes"] == "initiators"
+    assert rows[1]["notes"] == ""
+    assert rows[3]["url"] == "https://jose.example.org/?a=1,b=2"
+
+
+def test_project_teams_carry_their_project() -> None:
+    rows = to_records(load(FIXTURES / "project-teams.md"), "people")
+    assert {(r["name"], r["project"]) for r in rows} == {
+        ("Ada Lovelace", "WidgetLang"),
+        ("Grace Hopper", "WidgetLang"),
+        ("Alan Turing", "GizmoInfer"),
+        ("Ada Lovelace", "GizmoInfer"),
+    }
+
+
+def test_sponsor_and_event_rows() -> None:
+    about = loads(EXPORTS)
+    assert [(r["name"], r["kind"], r["line"]) for r in to_records(about, "sponsors")] == [
+        ("Acme, Inc.", "donor", 18),
+        ("Globex", "donor", 18),
+        ("Umbrella", "api_credits", 21),
+    ]
+    events = to_records(about, "events")
+    assert [(r["year"], r["month"], r["line"]) for r in events] == [(2021, None, 24), (2023, 3, 25)]
+    assert events[1]["text"].endswith('in March 2023 to incubate "early-stage" projects.')
+
+
+@pytest.mark.parametrize("kind", RECORD_KINDS)
+def test_every_row_traces_back_to_its_input(kind: str) -> None:
+    data = EXPORTS.encode()
+    rows = to_records(loads(data, source="exports.md"), kind)
+    assert rows
+    for row in rows:
+        assert row["source"] == "exports.md"
+        assert row["source_sha256"] == hashlib.sha256(data).hexdigest()
+        assert isinstance(row["line"], int)
+        assert EXPORTS.splitlines()[row["line"] - 1].strip()  # the line holds something
+
+
+@pytest.mark.parametrize("kind", RECORD_KINDS)
+def test_rows_are_flat_and_have_the_table_columns(kind: str) -> None:
+    for about in pages():
+        for row in to_records(about, kind):
+            assert tuple(row) == record_columns(kind)
+            assert all(value is None or isinstance(value, str | int) for value in row.values())
+
+
+@pytest.mark.parametrize("kind", RECORD_KINDS)
+def test_csv_reads_back_into_the_same_rows(kind: str) -> None:
+    for about in pages():
+        text = to_csv(about, kind)
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        assert reader.fieldnames == list(record_columns(kind))
+        assert list(reader) == [as_csv_cells(row) for row in to_records(about, kind)]
+
+
+def test_csv_quotes_commas_and_double_quotes() -> None:
+    lines = to_csv(loads(EXPORTS), "people").splitlines()
+    assert lines[1].startswith('"Ada ""Countess"" Lovelace",Directors and officers,')
+    assert '"José Núñez, Jr.",Project members,,"https://jose.example.org/?a=1,b=2"' in lines[4]
+
+
+def test_an_empty_table_is_its_header() -> None:
+    assert to_csv(loads(WARNINGS), "sponsors") == "name,kind,url,line,source,source_sha256\n"
+    assert to_ndjson(loads(WARNINGS), "sponsors") == ""
+
+
+@pytest.mark.parametrize("kind", RECORD_KINDS)
+def test_ndjson_reads_back_into_the_same_rows(kind: str) -> None:
+    for about in pages():
+        text = to_ndjson(about, kind)
+        assert text == "" or text.endswith("\n")
+        assert [json.loads(line) for line in text.splitlines()] == to_records(about, kind)
+
+
+def test_notes_are_joined_with_a_semicolon() -> None:
+    about = loads(EXPORTS)
+    group = about.groups[0]
+    member = group.members[0].model_copy(update={"notes": ["initiators", "founders"]})
+    about = about.model_copy(update={"groups": [group.model_copy(update={"members": [member]})]})
+    rows = to_records(about, "people")
+    assert rows[0]["notes"] == "initiators; founders"
+    assert next(csv.DictReader(io.StringIO(to_csv(about, "people"))))["notes"] == "initiators; founders"
+
+
+def test_unknown_kind_is_a_value_error() -> None:
+    with pytest.raises(ValueError, match="unknown record kind 'groups'"):
+        to_records(load(), "groups")

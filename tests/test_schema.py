@@ -1,0 +1,86 @@
+"""The JSON Schema: a valid draft 2020-12 schema, with descriptions, that the About JSON of every page meets."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from lmsys_about import json_schema, load, loads
+
+from .pages import EXPORTS, WARNINGS
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PARSEABLE = [path for path in sorted(FIXTURES.glob("*.md")) if not path.stem.startswith("error-")]
+
+
+def validator() -> Draft202012Validator:
+    schema = json_schema()
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def object_schemas(schema: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The models' schemas (pydantic's ``JsonValue`` for front matter values is not one)."""
+    yield "About", schema
+    yield from ((name, part) for name, part in schema["$defs"].items() if "properties" in part)
+
+
+def test_it_is_a_draft_2020_12_schema_of_about() -> None:
+    schema = json_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["title"] == "About"
+    assert {"Person", "Sponsor", "Event", "Diagnostic"} <= set(schema["$defs"])
+
+
+def test_every_field_is_described_and_required() -> None:
+    for name, schema in object_schemas(json_schema()):
+        assert schema.get("description"), name
+        for field, definition in schema["properties"].items():
+            assert definition.get("description") or "$ref" in definition, (name, field)
+        assert set(schema["required"]) == set(schema["properties"]), name
+
+
+@pytest.mark.parametrize(
+    "text", [None, EXPORTS, WARNINGS, *PARSEABLE], ids=["bundled", "exports", "warnings", *(p.stem for p in PARSEABLE)]
+)
+def test_the_json_of_every_page_is_valid(text: str | Path | None) -> None:
+    about = loads(text) if isinstance(text, str) else load(text)
+    errors = list(validator().iter_errors(about.model_dump(mode="json")))
+    assert errors == []
+
+
+def set_in(path: tuple[str | int, ...], value: object) -> Callable[[dict[str, Any]], None]:
+    def change(data: dict[str, Any]) -> None:
+        target: Any = data
+        for key in path[:-1]:
+            target = target[key]
+        target[path[-1]] = value
+
+    return change
+
+
+def drop(key: str) -> Callable[[dict[str, Any]], None]:
+    return lambda data: data.pop(key)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(set_in(("people", 0, "line"), 0), id="line-0"),
+        pytest.param(set_in(("people", 0, "groups"), "Advisors"), id="groups-not-a-list"),
+        pytest.param(set_in(("sponsors", 0, "kind"), "friend"), id="unknown-sponsor-kind"),
+        pytest.param(set_in(("diagnostics", 0, "severity"), "fatal"), id="unknown-severity"),
+        pytest.param(set_in(("organization", "nickname"), "x"), id="unknown-key"),
+        pytest.param(drop("people"), id="missing-people"),
+        pytest.param(drop("links"), id="missing-field-with-default"),
+    ],
+)
+def test_a_changed_json_is_rejected(change: Callable[[dict[str, Any]], None]) -> None:
+    data = copy.deepcopy(load().model_dump(mode="json"))
+    change(data)
+    assert list(validator().iter_errors(data))
