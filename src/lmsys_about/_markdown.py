@@ -58,10 +58,14 @@ class Block:
     lines: list[TextLine]
     level: int = 0
     raw: str = ""
+    _text: str | None = None
 
     @property
     def text(self) -> str:
-        return " ".join(t.text.strip() for t in self.lines).strip()
+        """The block as plain text, its lines joined by spaces (read once the block is complete)."""
+        if self._text is None:
+            self._text = " ".join(t.text.strip() for t in self.lines).strip()
+        return self._text
 
 
 @dataclass(slots=True)
@@ -111,8 +115,8 @@ def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
     # Links are most of the page: try their rule first ('[' starts nothing else in CommonMark).
     md.inline.ruler.before("text", "link_first", _simple_link)
     md.inline.ruler.disable("link")
-    if skip:
-        md.disable(sorted(skip))
+    # read_source already turned every line ending into '\n' and refused NUL: nothing left to normalise.
+    md.disable(["normalize", *sorted(skip)])
     return md
 
 

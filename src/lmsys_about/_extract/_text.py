@@ -16,6 +16,7 @@ _SEPARATORS = re.compile(r"\s*[,;]\s*|\s+and\s+")
 _PUNCTUATION = " \t,;."
 _CONJUNCTION = re.compile(r"^(?:and|&)\s+")  # ', and John' (an Oxford comma) leaves 'and John'.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“'(\[])")
+_LEGEND_WORDS = ("denote", "means", "marks", "indicates")
 _LEGEND = re.compile(
     r"""^\s*["“']?(?P<mark>[^\w\s"“”']{1,3})["”']?\s+(?:denotes|denote|means|marks|indicates)\s+(?P<meaning>.+?)\s*\.?\s*$"""
 )
@@ -45,6 +46,8 @@ class Split:
 
 def legend(text: str) -> tuple[str, str] | None:
     """``('*', 'initiators')`` for a legend line such as '"*" denotes initiators'."""
+    if not any(word in text for word in _LEGEND_WORDS):  # most lines: no need to run the pattern
+        return None
     match = _LEGEND.match(text)
     return (match["mark"], match["meaning"]) if match else None
 
