@@ -164,3 +164,14 @@ def test_plain_data_is_what_the_models_dump(path: Path) -> None:
     data = path.read_bytes()
     plain = parse_data(data, source=path.name)
     assert json.dumps(plain) == json.dumps(loads(data, source=path.name).model_dump(mode="json"))
+
+
+def test_long_lists_validate_record_by_record_to_the_same_result() -> None:
+    from lmsys_about.models import About
+
+    members = ",\n".join(f"[Person {i}](https://example.org/{i})" for i in range(600))
+    sponsors = ", ".join(f"[Sponsor {i}](https://s{i}.example.com/)" for i in range(600))
+    page = f"OWS Labs (OWS) is a lab.\n\n## Members\n{members}\n\n## Sponsors\n{sponsors}\n"
+    about = loads(page)
+    assert len(about.people) == len(about.sponsors) == 600
+    assert about == About.model_validate(parse_data(page))

@@ -84,16 +84,30 @@ def loads(
     >>> about.organization.short_name, about.people[0].name, about.people[0].line
     ('ACME', 'Ada', 7)
     """
-    from .models import About  # built on first use, not at import
-
     data = parse_data(text, source=source, max_bytes=max_bytes)
     with _collector_paused():
-        about = About.model_validate(data)
+        about = _validated(data)
     if strict:
         warnings = [d for d in about.diagnostics if d.severity != "info"]
         if warnings:
             raise AboutValidationError(warnings, path=source)
     return about
+
+
+# Lists longer than this are validated record by record, each plain record let go once its model exists:
+# holding all records and all models at once was the peak of memory on large pages (46x the input).
+_LONG_LIST = 512
+
+
+def _validated(data: dict[str, Any]) -> About:
+    from .models import About, Group, Person, Sponsor  # built on first use, not at import
+
+    for key, model in (("people", Person), ("sponsors", Sponsor), ("groups", Group)):
+        records = data[key]
+        if len(records) > _LONG_LIST or (key == "groups" and sum(len(g["members"]) for g in records) > _LONG_LIST):
+            records.reverse()
+            data[key] = [model.model_validate(records.pop()) for _ in range(len(records))]
+    return About.model_validate(data)
 
 
 def read_bytes(path: str | os.PathLike[str] | None, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> tuple[bytes, str]:
