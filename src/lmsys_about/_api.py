@@ -49,9 +49,13 @@ def parse_data(
     The models are built from this; the ``json`` command prints it directly, so that a whole process does
     not pay for building the models' validators (tests check both give the same bytes).
     """
-    src = read_source(text, path=source, max_bytes=max_bytes)
     with _collector_paused():
-        data = assemble(extract(split_sections(parse_blocks(src.body, src.line_offset))))
+        return _parse(text, source=source, max_bytes=max_bytes)
+
+
+def _parse(text: str | bytes, *, source: str | None, max_bytes: int | None) -> dict[str, Any]:
+    src = read_source(text, path=source, max_bytes=max_bytes)
+    data = assemble(extract(split_sections(parse_blocks(src.body, src.line_offset))))
     title = None
     if src.front_matter is None:
         message = "the page has no front matter; title is null"
@@ -84,9 +88,8 @@ def loads(
     >>> about.organization.short_name, about.people[0].name, about.people[0].line
     ('ACME', 'Ada', 7)
     """
-    data = parse_data(text, source=source, max_bytes=max_bytes)
-    with _collector_paused():
-        about = _validated(data)
+    with _collector_paused():  # once for the whole: each time it is back on, it may pass over the heap
+        about = _validated(_parse(text, source=source, max_bytes=max_bytes))
     if strict:
         warnings = [d for d in about.diagnostics if d.severity != "info"]
         if warnings:
