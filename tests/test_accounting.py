@@ -9,12 +9,12 @@ import pytest
 from lmsys_about import loads
 
 from .accounting import unaccounted
+from .paths import PARSEABLE
 
 # Inputs that are refused (error-*.md) have nothing to account for.
-FIXTURES = sorted(p for p in Path(__file__).parent.joinpath("fixtures").glob("*.md") if not p.stem.startswith("error-"))
 
 
-@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+@pytest.mark.parametrize("path", PARSEABLE, ids=[p.stem for p in PARSEABLE])
 def test_every_link_and_item_is_accounted_for(path: Path) -> None:
     data = path.read_bytes()
     about = loads(data)

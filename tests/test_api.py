@@ -14,10 +14,9 @@ import lmsys_about
 from lmsys_about import AboutError, AboutValidationError, FrontMatterError, SourceError, load, loads
 from lmsys_about._api import parse_data
 
-from .test_corpus import PAGES as CORPUS_PAGES
+from .paths import CORPUS_PAGES, PARSEABLE
 
-FIXTURE_PAGES = [p for p in sorted(Path(__file__).parent.joinpath("fixtures").glob("*.md")) if "error" not in p.stem]
-PAGES = FIXTURE_PAGES + CORPUS_PAGES
+PAGES = PARSEABLE + CORPUS_PAGES
 
 PAGE = (
     "---\ntitle: About\nyear: 2024\nflag: no\n---\n\n"

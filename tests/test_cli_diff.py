@@ -11,8 +11,9 @@ import pytest
 
 from lmsys_about._cli import main
 
+from .paths import FIXTURES
+
 CASES = Path(__file__).parent / "fixtures" / "diff"
-FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -10,10 +9,9 @@ import pytest
 from lmsys_about import load
 
 from .accounting import unaccounted
+from .paths import ABOUT_PAGES, CORPUS, CORPUS_PAGES
 
-CORPUS = Path(os.environ.get("LMSYS_ABOUT_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus"))
-PAGES = sorted(CORPUS.glob("*.md")) if CORPUS.is_dir() else []
-ABOUT_PAGES = [p for p in PAGES if p.name.startswith("about_")]
+PAGES = CORPUS_PAGES
 pytestmark = pytest.mark.skipif(not PAGES, reason=f"no corpus at {CORPUS}")
 
 

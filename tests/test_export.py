@@ -6,16 +6,13 @@ import csv
 import hashlib
 import io
 import json
-from pathlib import Path
 
 import pytest
 
 from lmsys_about import RECORD_KINDS, About, load, loads, record_columns, to_csv, to_ndjson, to_records
 
 from .pages import EXPORTS, WARNINGS
-
-FIXTURES = Path(__file__).parent / "fixtures"
-PARSEABLE = [path for path in sorted(FIXTURES.glob("*.md")) if not path.stem.startswith("error-")]
+from .paths import FIXTURES, PARSEABLE
 
 
 def pages() -> list[About]:

@@ -15,8 +15,8 @@ import pytest
 
 from lmsys_about import AboutError, load
 
-FIXTURES = Path(__file__).parent / "fixtures"
-CASES = sorted(FIXTURES.glob("*.md"))
+from .paths import CASES
+
 UPDATE = os.environ.get("LMSYS_ABOUT_UPDATE_GOLDEN") == "1"
 
 

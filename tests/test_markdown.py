@@ -10,9 +10,8 @@ from markdown_it.token import Token
 
 from lmsys_about._markdown import parser_for
 
-from .test_corpus import PAGES
+from .paths import CASES, CORPUS_PAGES
 
-FIXTURES = sorted(Path(__file__).parent.joinpath("fixtures").glob("*.md"))
 TRICKY = [
     "[a](https://x.org/)",
     "[a](https://x.org/ 'title') and [b](<https://x.org/a b>)",
@@ -48,7 +47,7 @@ def test_fast_links_match_the_stock_rule_on_tricky_input(text: str) -> None:
     assert _shape(parser_for(text).parse(text)) == _shape(_stock().parse(text))
 
 
-@pytest.mark.parametrize("path", FIXTURES + PAGES, ids=[p.stem for p in FIXTURES + PAGES])
+@pytest.mark.parametrize("path", CASES + CORPUS_PAGES, ids=[p.stem for p in CASES + CORPUS_PAGES])
 def test_fast_links_match_the_stock_rule_on_pages(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert _shape(parser_for(text).parse(text)) == _shape(_stock().parse(text))

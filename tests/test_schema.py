@@ -13,9 +13,7 @@ from jsonschema import Draft202012Validator
 from lmsys_about import json_schema, load, loads
 
 from .pages import EXPORTS, WARNINGS
-
-FIXTURES = Path(__file__).parent / "fixtures"
-PARSEABLE = [path for path in sorted(FIXTURES.glob("*.md")) if not path.stem.startswith("error-")]
+from .paths import PARSEABLE
 
 
 def validator() -> Draft202012Validator:
