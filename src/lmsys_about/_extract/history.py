@@ -22,6 +22,11 @@ _MEMBERS_OF = (
 _STATUS = re.compile(r"^(?P<name>.*?)\s*\((?P<status>[^()]+)\)\s*$")
 
 
+def _month_number(month: str) -> int:
+    """1-12 for a month as _DATE matched it, which may hold a long s (U+017F) or a dotted capital I (U+0130)."""
+    return next(n for n, name in enumerate(_MONTHS, 1) if re.fullmatch(name, month, re.IGNORECASE))
+
+
 def founding_institutions(block: Block, ctx: Context) -> list[Record]:
     """Institutions named by the block's founding sentence ('... involving UC Berkeley, UCSD, and CMU')."""
     for sentence in sentences(block):
@@ -48,7 +53,7 @@ def events(block: Block, ctx: Context) -> None:
         match = _DATE.search(sentence.text)
         if match:
             month = match["month"]
-            number = _MONTHS.index(month.lower()) + 1 if month else None
+            number = _month_number(month) if month else None
             ctx.events.append(
                 {"year": int(match["year"]), "month": number, "text": sentence.text, "line": sentence.line}
             )
