@@ -114,7 +114,12 @@ class _Composer(yaml.SafeLoader):
 
 def _load_yaml(fm_text: str, path: str | None) -> FrontMatter:
     # fm_text starts with the rest of line 1 (the opening '---'), so YAML line n is file line n + 1.
-    loader = _Composer(fm_text, path)
+    try:
+        loader = _Composer(fm_text, path)  # its reader refuses control characters at once
+    except yaml.reader.ReaderError as exc:
+        line = fm_text.count("\n", 0, exc.position) + 1
+        msg = f"YAML does not parse: character #x{exc.character:04x} is not allowed ({exc.reason})"
+        raise FrontMatterError(msg, path=path, line=line) from None
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
