@@ -12,12 +12,14 @@ from .._markdown import Block, Piece, TextLine
 # Marks that stand after a name and mean something the page explains in a legend ("\*" denotes initiators).
 DEFAULT_MARKS = frozenset("*†‡§")
 _PARTICLES = frozenset("al bin da das de del della der di dos du el ibn la le st st. ten ter van von y zu".split())
-_SEPARATORS = re.compile(r"\s*[,;]\s*|\s+and\s+")
+# Runs of whitespace are only entered at their first character ('(?<!\s)'), so that a long run is scanned once,
+# not once per position: a plain '\s*[,;]' takes time quadratic in the run's length.
+_SEPARATORS = re.compile(r"(?:(?<!\s)\s+)?[,;]\s*|(?<!\s)\s+and\s+")
 _CONJUNCTION = re.compile(r"^(?:and|&)\s+")  # ', and John' (an Oxford comma) leaves 'and John'.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“'(\[])")
-_LEGEND = re.compile(
-    r"""^\s*["“']?(?P<mark>[^\w\s"“”']{1,3})["”']?\s+(?:denotes|denote|means|marks|indicates)\s+(?P<meaning>.+?)\s*\.?\s*$"""
-)
+# The meaning is the rest of the line; its trailing period is cut in legend(), as '.+?\s*\.?\s*$' would backtrack
+# for ever on a long run of spaces.
+_LEGEND = re.compile(r"""^\s*["“']?(?P<mark>[^\w\s"“”']{1,3})["”']?\s+(?:denotes|denote|means|marks|indicates)\s+""")
 
 
 @dataclass(slots=True)
@@ -45,7 +47,11 @@ class Split:
 def legend(text: str) -> tuple[str, str] | None:
     """``('*', 'initiators')`` for a legend line such as '"*" denotes initiators'."""
     match = _LEGEND.match(text)
-    return (match["mark"], match["meaning"]) if match else None
+    if match is None:
+        return None
+    meaning = text[match.end() :].rstrip()
+    meaning = meaning.removesuffix(".").rstrip() or meaning
+    return (match["mark"], meaning) if meaning and "\n" not in meaning else None
 
 
 def looks_like_name(text: str) -> bool:

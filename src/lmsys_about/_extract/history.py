@@ -19,7 +19,10 @@ _MEMBERS_OF = (
     re.compile(r"^.*\b(?:involving|between|among)\s+(?P<list>.+)$", re.IGNORECASE),
     re.compile(r"\bfrom\s+(?P<list>.+)$", re.IGNORECASE),
 )
-_STATUS = re.compile(r"^(?P<name>.*?)\s*\((?P<status>[^()]+)\)\s*$")
+# '(?<!\s)' enters a run of whitespace at its first character only, so a long run is scanned once (linear time).
+_STATUS = re.compile(r"^(?P<name>.*?)(?:(?<!\s)\s+)?\((?P<status>[^()]+)\)\s*$")
+_IN_COLLABORATION = re.compile(r"(?<!\s)\s+in collaboration with\s+", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|(?<!\s)\s+and\s+")
 
 
 def _month_number(month: str) -> int:
@@ -36,8 +39,8 @@ def founding_institutions(block: Block, ctx: Context) -> list[Record]:
         if not match:
             continue
         text = _DATE.sub("", match["list"]).rstrip(" .")
-        text = re.sub(r"\s+in collaboration with\s+", ", ", text, flags=re.IGNORECASE)
-        names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", text)]
+        text = _IN_COLLABORATION.sub(", ", text)
+        names = [n.strip() for n in _LIST_SEPARATOR.split(text)]
         found = []
         for raw in names:
             name, marks = strip_marks(raw, ctx.marks)

@@ -19,7 +19,8 @@ _GENERIC_WORDS = frozenset(
     "student students faculty project projects core research founding current former past senior junior "
     "the our lmsys key main major other previous active and of".split()
 )
-_STATUS = re.compile(r"\s*\(([^()]*)\)\s*$")
+# '(?<!\s)' enters a run of whitespace at its first character only, so a long run is scanned once (linear time).
+_STATUS = re.compile(r"(?:(?<!\s)\s+)?\(([^()]*)\)\s*$")
 
 
 def has_word(text: str, stems: tuple[str, ...]) -> bool:
