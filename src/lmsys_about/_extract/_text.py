@@ -11,6 +11,7 @@ from .._markdown import Block, Piece, TextLine
 
 # Marks that stand after a name and mean something the page explains in a legend ("\*" denotes initiators).
 DEFAULT_MARKS = frozenset("*†‡§")
+MAX_MARK_LENGTH = 3  # a legend's mark is one to three characters (see _LEGEND)
 _PARTICLES = frozenset("al bin da das de del della der di dos du el ibn la le st st. ten ter van von y zu".split())
 # Runs of whitespace are only entered at their first character ('(?<!\s)'), so that a long run is scanned once,
 # not once per position: a plain '\s*[,;]' takes time quadratic in the run's length.
@@ -62,28 +63,58 @@ def looks_like_name(text: str) -> bool:
     return all(not w[0].isalpha() or w[0].isupper() or w.lower() in _PARTICLES for w in words)
 
 
+def _is_mark(text: str, marks: Mapping[str, str] | frozenset[str]) -> bool:
+    return text in marks or text in DEFAULT_MARKS
+
+
+def _mark_at(
+    text: str, start: int, end: int, marks: Mapping[str, str] | frozenset[str], *, at_end: bool, keep: int = 1
+) -> str:
+    """The longest mark that ends (or starts) ``text[start:end]`` and leaves ``keep`` characters of it, or ''."""
+    for size in range(MAX_MARK_LENGTH, 0, -1):
+        if end - start >= size + keep:
+            candidate = text[end - size : end] if at_end else text[start : start + size]
+            if _is_mark(candidate, marks):
+                return candidate
+    return ""
+
+
 def strip_marks(name: str, marks: Mapping[str, str] | frozenset[str]) -> tuple[str, list[str]]:
-    """Remove marks after (or before) a name; return the clean name and the marks, in order."""
-    found: list[str] = []
-    name = name.strip()
-    changed = True
-    while changed and name:
-        changed = False
-        for mark in sorted(set(marks) | DEFAULT_MARKS, key=len, reverse=True):
-            if name.endswith(mark) and len(name) > len(mark):
-                name, changed = name[: -len(mark)].rstrip(), True
-                found.insert(0, mark)
-            elif name.startswith(mark) and len(name) > len(mark):
-                name, changed = name[len(mark) :].lstrip(), True
-                found.append(mark)
-    return name, found
+    """Remove marks after (or before) a name; return the clean name and the marks, in order.
+
+    The longest mark at the end goes first, then the longest at the start, until none is left. Marks are
+    looked up by the few characters that could hold one, so the time is linear in the name's length.
+    """
+    text = name.strip()
+    start, end = 0, len(text)
+    after: list[str] = []
+    before: list[str] = []
+    while True:
+        if mark := _mark_at(text, start, end, marks, at_end=True):
+            after.append(mark)
+            end -= len(mark)
+        elif mark := _mark_at(text, start, end, marks, at_end=False):
+            before.append(mark)
+            start += len(mark)
+        else:
+            return text[start:end], after[::-1] + before
+        while text[start].isspace():
+            start += 1
+        while text[end - 1].isspace():
+            end -= 1
 
 
 def _is_marks(text: str, marks: Mapping[str, str]) -> bool:
-    rest = text
-    for mark in sorted(set(marks) | DEFAULT_MARKS, key=len, reverse=True):
-        rest = rest.replace(mark, "")
-    return bool(text) and not rest.strip()
+    """True when ``text`` is nothing but marks (the longest first) and whitespace."""
+    position, end = 0, len(text)
+    while position < end:
+        if text[position].isspace():
+            position += 1
+        elif mark := _mark_at(text, position, end, marks, at_end=False, keep=0):
+            position += len(mark)
+        else:
+            return False
+    return bool(text.strip())
 
 
 def split_entries(line: TextLine, marks: Mapping[str, str]) -> Split:
