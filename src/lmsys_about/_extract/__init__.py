@@ -87,20 +87,22 @@ def extract(sections: Sequence[Section]) -> Context:
 def people(groups: Sequence[Record]) -> list[Record]:
     """Each person once, in order of first appearance, with every group they are in."""
     by_name: dict[str, Record] = {}
+    # Each person's groups and notes in order, as dicts used as ordered sets: lists would make long pages quadratic.
+    groups_of: dict[str, dict[str, None]] = {}
+    notes_of: dict[str, dict[str, None]] = {}
     for group in groups:
         for member in group["members"]:
-            person = by_name.get(member["name"].casefold())
+            key = member["name"].casefold()
+            person = by_name.get(key)
             if person is None:
                 url = member["url"]
-                person = {"name": member["name"], "url": url, "github": github_handle(url), "groups": [],
-                          "notes": [], "line": member["line"]}  # fmt: skip
-                by_name[member["name"].casefold()] = person
+                person = {"name": member["name"], "url": url, "github": github_handle(url), "line": member["line"]}
+                by_name[key], groups_of[key], notes_of[key] = person, {}, {}
             elif person["url"] is None and member["url"] is not None:
                 person["url"], person["github"] = member["url"], github_handle(member["url"])
-            if group["name"] not in person["groups"]:
-                person["groups"].append(group["name"])
-            person["notes"].extend(n for n in member["notes"] if n not in person["notes"])
-    return list(by_name.values())
+            groups_of[key][group["name"]] = None
+            notes_of[key].update(dict.fromkeys(member["notes"]))
+    return [{**person, "groups": list(groups_of[key]), "notes": list(notes_of[key])} for key, person in by_name.items()]
 
 
 def assemble(ctx: Context) -> dict[str, Any]:

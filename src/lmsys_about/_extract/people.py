@@ -49,6 +49,7 @@ class _Groups:
         heading = section.heading
         self.default = (section.title or "Members", heading.line if heading else None)
         self.current: Record | None = None
+        self.names: set[str] = set()  # the current group's members, casefolded: a set keeps long lists linear
         self.institutions = False
 
     def open(self, name: str, project: str | None, line: int) -> None:
@@ -57,6 +58,7 @@ class _Groups:
             self.current = None
             return
         self.current = {"name": name, "project": project, "members": [], "links": [], "line": line}
+        self.names = set()
         self.ctx.groups.append(self.current)
 
     def group(self, line: int) -> Record:
@@ -69,7 +71,7 @@ class _Groups:
     def add(self, entry: Entry) -> None:
         ctx = self.ctx
         notes = meanings(entry.marks, ctx.marks)
-        for mark in entry.marks:
+        for mark in dict.fromkeys(entry.marks):  # once per mark, however often it is repeated
             if mark not in ctx.marks:
                 ctx.report(
                     "warning", "unexplained-mark", f"mark {mark!r} after {entry.name!r} has no legend", entry.line
@@ -80,11 +82,12 @@ class _Groups:
         url = ctx.url(entry.link) if entry.link is not None else None
         group = self.group(entry.line)
         key = entry.name.casefold()
-        if any(m["name"].casefold() == key for m in group["members"]):
+        if key in self.names:
             ctx.report(
                 "warning", "duplicate-member", f"{entry.name!r} is listed twice in {group['name']!r}", entry.line
             )
             return
+        self.names.add(key)
         group["members"].append({"name": entry.name, "url": url, "notes": notes, "line": entry.line})
 
     def add_link(self, piece: Piece) -> None:
