@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from ._api import load, loads
-from .errors import AboutError, AboutValidationError, FrontMatterError, SourceError
+from .errors import AboutError, AboutValidationError, FrontMatterError, MarkdownError, SourceError
 from .models import (
     About,
     Contact,
@@ -42,6 +42,7 @@ __all__ = [
     "History",
     "Institution",
     "Link",
+    "MarkdownError",
     "Member",
     "Organization",
     "Person",

@@ -11,7 +11,7 @@ from importlib import resources
 from ._extract import assemble, extract
 from ._markdown import parse_blocks, split_sections
 from ._source import DEFAULT_MAX_BYTES, read_source
-from .errors import AboutError, AboutValidationError, SourceError
+from .errors import AboutError, AboutValidationError, MarkdownError, SourceError
 from .models import About, Diagnostic
 
 BUNDLED_NAME = "about.md"
@@ -34,7 +34,11 @@ def loads(
     ('ACME', 'Ada', 7)
     """
     src = read_source(text, path=source, max_bytes=max_bytes)
-    ctx = extract(split_sections(parse_blocks(src.body, src.line_offset)))
+    try:
+        blocks = parse_blocks(src.body, src.line_offset)
+    except MarkdownError as exc:
+        raise MarkdownError(exc.message, path=source, line=exc.line) from None
+    ctx = extract(split_sections(blocks))
     data = assemble(ctx)
     diagnostics = data["diagnostics"]
     title = None

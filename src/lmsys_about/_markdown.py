@@ -13,8 +13,12 @@ from typing import Literal
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from .errors import MarkdownError
+
 PieceKind = Literal["text", "link", "strong", "image"]
 BlockKind = Literal["heading", "paragraph", "item", "raw"]
+# markdown-it skips, without a word, what lies inside a container opened at its last level of nesting.
+_CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 
 
 @dataclass(slots=True)
@@ -79,12 +83,17 @@ def parser() -> MarkdownIt:
 
 
 def parse_blocks(body: str, line_offset: int) -> list[Block]:
-    """Tokens of ``body`` to blocks whose lines are numbered in the original file."""
+    """Tokens of ``body`` to blocks whose lines are numbered in the original file; MarkdownError (without
+    a path) where markdown-it would drop content nested too deeply."""
     tokens = parser().parse(body)
     blocks: list[Block] = []
     item_lines: list[int | None] = []  # per open list item: its line until its first paragraph is seen
+    limit = parser().options["maxNesting"]
     for index, token in enumerate(tokens):
         kind = token.type
+        if kind in _CONTAINERS and token.level >= limit - 1:
+            msg = f"Markdown nested too deeply: block quotes and lists reach {limit} levels (a list counts as two)"
+            raise MarkdownError(msg, line=_line(token, line_offset))
         if kind == "list_item_open":
             item_lines.append(_line(token, line_offset))
         elif kind == "list_item_close":

@@ -16,6 +16,7 @@ __all__ = [
     "AboutError",
     "AboutValidationError",
     "FrontMatterError",
+    "MarkdownError",
     "SourceError",
 ]
 
@@ -41,6 +42,10 @@ class SourceError(AboutError):
 
 class FrontMatterError(AboutError):
     """The YAML front matter is unclosed, does not parse, is not a mapping, or is hostile."""
+
+
+class MarkdownError(AboutError):
+    """The Markdown body cannot be read in full: block quotes or lists nested deeper than the parser follows."""
 
 
 class AboutValidationError(AboutError):
