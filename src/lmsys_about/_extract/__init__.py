@@ -79,6 +79,10 @@ def extract(sections: Sequence[Section]) -> Context:
                     ctx.marks.setdefault(*found)
     extract_organization(sections[0], ctx)
     for section in sections[1:]:
+        assert section.heading is not None
+        for text_line in section.heading.lines:  # a link in a heading is none of the section's values
+            for piece in text_line.links():
+                ctx.link(piece)
         kind = kind_of(section, ctx.marks)
         (EXTRACTORS[kind] if kind is not None else _unknown)(section, ctx)
     return ctx
