@@ -77,6 +77,10 @@ class _Groups:
                     "warning", "unexplained-mark", f"mark {mark!r} after {entry.name!r} has no legend", entry.line
                 )
         if self.institutions:
+            url = ctx.url(entry.link) if entry.link is not None else None
+            if url is not None:  # an Institution has no URL: say so rather than drop it
+                msg = f"link of institution {entry.name!r} ({url}) is not extracted"
+                ctx.report("info", "unplaced-link", msg, entry.line)
             ctx.labelled_institutions.append({"name": entry.name, "notes": notes, "line": entry.line})
             return
         url = ctx.url(entry.link) if entry.link is not None else None
