@@ -70,11 +70,17 @@ def read_source(data: str | bytes, *, path: str | None, max_bytes: int | None) -
     return Source(path, sha, front_matter, body, text.count("\n", 0, len(text) - len(body)))
 
 
+def _line_at(raw: bytes, offset: int) -> int:
+    """The line of ``raw[offset]``: CRLF, lone CR and LF each end one line, as in _decode."""
+    return raw.count(b"\n", 0, offset) + raw.count(b"\r", 0, offset) - raw.count(b"\r\n", 0, offset) + 1
+
+
 def _encode(text: str, path: str | None) -> bytes:
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        line = text.count("\n", 0, exc.start) + 1
+        before = text[: exc.start].encode()
+        line = _line_at(before, len(before))
         raise SourceError("text contains a lone surrogate and is not valid Unicode", path=path, line=line) from None
 
 
@@ -82,7 +88,7 @@ def _decode(raw: bytes, path: str | None) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
+        line = _line_at(raw, exc.start)
         bad = raw[exc.start : exc.end].hex(" ")
         raise SourceError(f"not valid UTF-8 (bytes {bad} at offset {exc.start})", path=path, line=line) from None
     # CRLF and lone CR each end one line, so line numbers stay those of the original file.
