@@ -135,6 +135,8 @@ def extract_people(section: Section, ctx: Context) -> None:
         expect_list = block.kind == "item"
         for text_line in block.lines:
             if legend(text_line.text):
+                for piece in text_line.links():  # the legend is read before extraction; its links are not
+                    ctx.link(piece)
                 continue
             pieces = text_line.pieces
             if pieces and pieces[0].kind == "strong":
