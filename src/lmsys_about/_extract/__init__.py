@@ -66,7 +66,8 @@ def _unknown(section: Section, ctx: Context) -> None:
             ctx.unplaced("item", block.text or "(empty)", block.line)
         for text_line in block.lines:
             for piece in text_line.links():
-                ctx.unplaced("link", f"{piece.text} ({piece.url})", piece.line)
+                if ctx.url(piece) is not None or not (piece.url or "").strip():  # else reported as unsafe-url
+                    ctx.unplaced("link", f"{piece.text} ({piece.url})", piece.line)
 
 
 def extract(sections: Sequence[Section]) -> Context:
