@@ -137,6 +137,7 @@ def inline_lines(children: Sequence[Token], first_line: int) -> list[TextLine]:
     lines = [TextLine(first_line)]
     line = first_line
     link: Piece | None = None
+    outer: list[Piece] = []  # links around the current one: markdown-it nests an autolink inside a link
     strong: list[Piece] | None = None
     strong_depth = 0
 
@@ -159,12 +160,14 @@ def inline_lines(children: Sequence[Token], first_line: int) -> list[TextLine]:
                     strong, strong_depth = None, 0
                 lines.append(TextLine(line))
         elif kind == "link_open":
+            if link is not None:
+                outer.append(link)
             link = Piece("link", "", line, str(token.attrGet("href") or ""))
         elif kind == "link_close":
             if link is not None:
                 link.text = " ".join(link.text.split())
                 add(link)
-            link = None
+            link = outer.pop() if outer else None
         elif kind == "image":
             add(Piece("image", token.content, line, str(token.attrGet("src") or "")))
         elif kind == "strong_open" and link is None:
