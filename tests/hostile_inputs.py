@@ -108,7 +108,11 @@ CATALOGUE: tuple[Hostile, ...] = (
     Hostile("long-line-capped", _one_long_line, SourceError, full_size=5 << 20, test_size=5 << 20, max_bytes=4 << 20),
     Hostile("links-on-one-line", lambda size: _links_on_one_line(size // 48)),
     Hostile("names-in-one-group", lambda size: _names_in_one_group(size // 16)),
-    Hostile("marks-after-a-name", lambda size: FRONT + b"## Team\n\nAda Lovelace, Bob Smith" + _fill(b"*", size)),
+    Hostile(
+        "marks-after-a-name",
+        lambda size: FRONT + b"## Team\n\nAda Lovelace, Bob Smith" + _fill(b"*", size),
+        test_size=128 << 10,
+    ),
     Hostile("spaces-in-legend", _spaces(b'"*" denotes a'), test_size=1 << 20),
     Hostile("spaces-in-name", _spaces(b"Kestrel"), test_size=1 << 20),
     Hostile("spaces-in-list", _spaces(b"## Team\n\nAda Lovelace,"), test_size=1 << 20),

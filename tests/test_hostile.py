@@ -17,7 +17,7 @@ import pytest
 
 from lmsys_about import About, AboutError, FrontMatterError, SourceError, load, loads
 
-from .accounting import links_and_items
+from .accounting import links_and_items, unaccounted
 from .hostile_inputs import CATALOGUE, Hostile
 
 HANG_SECONDS = 60
@@ -67,6 +67,7 @@ def test_hostile_input_finishes_with_its_outcome(hostile: Hostile) -> None:
     if hostile.error is None:
         assert isinstance(result, About), result
         assert all(d.line is None or 1 <= d.line <= line_count(data) for d in result.diagnostics)
+        assert unaccounted(data, result) == []
     else:
         assert type(result) is hostile.error, result
         assert str(result).startswith("hostile.md:")
