@@ -14,7 +14,7 @@ from lmsys_about._source import read_source
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark")
     md.validateLink = lambda url: True  # type: ignore[method-assign]
-    md.normalizeLink = lambda url: url  # type: ignore[method-assign]  # URLs are compared as written
+    md.normalizeLink = lambda url: url  # type: ignore[method-assign]  # URLs as written, as the models keep them
     return md
 
 
@@ -54,7 +54,7 @@ def unaccounted(data: bytes, about: About) -> list[str]:
     records = list(_walk(dumped))
     placed_links = {(r["line"], r["url"]) for r in records if "url" in r and "line" in r}
     value_lines = {r["line"] for r in records if isinstance(r.get("line"), int)}
-    diagnostic_lines = {d["line"] for d in diagnostics}
+    diagnostic_lines = {d["line"] for d in diagnostics if d["line"] is not None}
     links, items = links_and_items(data)
     missing = [
         f"link {url!r} on line {line}"

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from lmsys_about._source import _load_yaml, _simple_front_matter
 
 KEYS = st.from_regex(r"[A-Za-z_][A-Za-z0-9_-]{0,8}", fullmatch=True)
-VALUES = st.text(alphabet=st.sampled_from(list("aZ09 -_:#'\"!&*[]{},.?%@`|>~\\\t")), max_size=12)
+VALUES = st.text(alphabet=st.sampled_from(list("aZ09 -_:#'\"!&*[]{},.?%@`|>~\\\t\x07\x85\u2028\ufeffé")), max_size=12)
 QUOTES = st.sampled_from(["", "'", '"'])
 
 

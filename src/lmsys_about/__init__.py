@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._api import load, loads
-from .errors import AboutError, AboutValidationError, FrontMatterError, HistoryError, SourceError
+from .errors import AboutError, AboutValidationError, FrontMatterError, HistoryError, MarkdownError, SourceError
 
 if TYPE_CHECKING:
     from ._changes import Change, ChangeKind
@@ -55,6 +55,7 @@ __all__ = [
     "HistoryError",
     "Institution",
     "Link",
+    "MarkdownError",
     "Member",
     "Organization",
     "Person",

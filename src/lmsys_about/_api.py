@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ._extract import assemble, extract
 from ._markdown import parse_blocks, split_sections
 from ._source import DEFAULT_MAX_BYTES, read_source
-from .errors import AboutValidationError, SourceError
+from .errors import AboutValidationError, MarkdownError, SourceError
 
 if TYPE_CHECKING:
     from .models import About
@@ -55,7 +55,11 @@ def parse_data(
 
 def _parse(text: str | bytes, *, source: str | None, max_bytes: int | None) -> dict[str, Any]:
     src = read_source(text, path=source, max_bytes=max_bytes)
-    data = assemble(extract(split_sections(parse_blocks(src.body, src.line_offset))))
+    try:
+        blocks = parse_blocks(src.body, src.line_offset)
+    except MarkdownError as exc:  # raised without the path, which only this level knows
+        raise MarkdownError(exc.message, path=source, line=exc.line) from None
+    data = assemble(extract(split_sections(blocks)))
     title = None
     if src.front_matter is None:
         message = "the page has no front matter; title is null"

@@ -16,8 +16,12 @@ from markdown_it.rules_inline.link import link
 from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.token import Token
 
+from .errors import MarkdownError
+
 PieceKind = Literal["text", "link", "strong", "image"]
 BlockKind = Literal["heading", "paragraph", "item", "raw"]
+# markdown-it skips, without a word, what lies inside a container opened at its last level of nesting.
+_CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 
 
 @dataclass(slots=True)
@@ -151,12 +155,17 @@ def parser_for(text: str) -> MarkdownIt:
 
 
 def parse_blocks(body: str, line_offset: int) -> list[Block]:
-    """Tokens of ``body`` to blocks whose lines are numbered in the original file."""
+    """Tokens of ``body`` to blocks whose lines are numbered in the original file; MarkdownError (without
+    a path) where markdown-it would drop content nested too deeply."""
     tokens = parser_for(body).parse(body)
     blocks: list[Block] = []
     item_lines: list[int | None] = []  # per open list item: its line until its first paragraph is seen
+    limit = parser().options["maxNesting"]
     for index, token in enumerate(tokens):
         kind = token.type
+        if kind in _CONTAINERS and token.level >= limit - 1:
+            msg = f"Markdown nested too deeply: block quotes and lists reach {limit} levels (a list counts as two)"
+            raise MarkdownError(msg, line=_line(token, line_offset))
         if kind == "list_item_open":
             item_lines.append(_line(token, line_offset))
         elif kind == "list_item_close":
@@ -201,6 +210,7 @@ def inline_lines(children: Sequence[Token], first_line: int) -> list[TextLine]:
     lines = [current]
     line = first_line
     link: Piece | None = None
+    outer: list[Piece] = []  # links around the current one: markdown-it nests an autolink inside a link
     strong: list[Piece] | None = None
     strong_depth = 0
     for token in children:  # branches in order of how often they are taken
@@ -218,12 +228,14 @@ def inline_lines(children: Sequence[Token], first_line: int) -> list[TextLine]:
             else:
                 target.append(Piece("text", content, line))
         elif kind == "link_open":
+            if link is not None:
+                outer.append(link)
             link = Piece("link", "", line, str(token.attrGet("href") or ""))
         elif kind == "link_close":
             if link is not None:
                 link.text = " ".join(link.text.split())
                 (strong if strong is not None else current.pieces).append(link)
-            link = None
+            link = outer.pop() if outer else None
         elif kind in ("softbreak", "hardbreak"):
             line += 1
             if link is not None:

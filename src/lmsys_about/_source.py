@@ -70,11 +70,17 @@ def read_source(data: str | bytes, *, path: str | None, max_bytes: int | None) -
     return Source(path, sha, front_matter, body, text.count("\n", 0, len(text) - len(body)))
 
 
+def _line_at(raw: bytes, offset: int) -> int:
+    """The line of ``raw[offset]``: CRLF, lone CR and LF each end one line, as in _decode."""
+    return raw.count(b"\n", 0, offset) + raw.count(b"\r", 0, offset) - raw.count(b"\r\n", 0, offset) + 1
+
+
 def _encode(text: str, path: str | None) -> bytes:
     try:
         return text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        line = text.count("\n", 0, exc.start) + 1
+        before = text[: exc.start].encode()
+        line = _line_at(before, len(before))
         raise SourceError("text contains a lone surrogate and is not valid Unicode", path=path, line=line) from None
 
 
@@ -82,7 +88,7 @@ def _decode(raw: bytes, path: str | None) -> str:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
+        line = _line_at(raw, exc.start)
         bad = raw[exc.start : exc.end].hex(" ")
         raise SourceError(f"not valid UTF-8 (bytes {bad} at offset {exc.start})", path=path, line=line) from None
     # CRLF and lone CR each end one line, so line numbers stay those of the original file.
@@ -119,8 +125,14 @@ _SIMPLE_ENTRY = re.compile(
 )
 
 
+# PyYAML's non-printable characters, and the ones it reads as line breaks (NEL, LS, PS).
+_NOT_PLAIN_TEXT = re.compile("[^\x09\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def _simple_front_matter(fm_text: str) -> FrontMatter | None:
     """The front matter when every line is a simple entry (or blank); None to leave it to YAML."""
+    if _NOT_PLAIN_TEXT.search(fm_text):  # characters YAML refuses or reads as line breaks: its call
+        return None
     result: dict[str, object] = {}
     for line in fm_text.split("\n"):
         if not line.strip():
@@ -140,7 +152,12 @@ def _load_yaml(fm_text: str, path: str | None) -> FrontMatter:
     if simple is not None:
         return simple
     # fm_text starts with the rest of line 1 (the opening '---'), so YAML line n is file line n + 1.
-    loader = _Composer(fm_text, path)
+    try:
+        loader = _Composer(fm_text, path)  # its reader refuses control characters at once
+    except yaml.reader.ReaderError as exc:
+        line = fm_text.count("\n", 0, exc.position) + 1
+        msg = f"YAML does not parse: character #x{exc.character:04x} is not allowed ({exc.reason})"
+        raise FrontMatterError(msg, path=path, line=line) from None
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:

@@ -77,7 +77,10 @@ _PLATFORMS = {
 
 def platform_of(url: str) -> str:
     """The platform a contact URL points at: email, discord, slack, x (twitter.com too), ... or web."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. 'https://[x': sections are recognised before their links are checked
+        return "web"
     if parts.scheme.lower() == "mailto":
         return "email"
     host = (parts.hostname or "").removeprefix("www.")

@@ -17,6 +17,7 @@ __all__ = [
     "AboutValidationError",
     "FrontMatterError",
     "HistoryError",
+    "MarkdownError",
     "SourceError",
 ]
 
@@ -42,6 +43,10 @@ class SourceError(AboutError):
 
 class FrontMatterError(AboutError):
     """The YAML front matter is unclosed, does not parse, is not a mapping, or is hostile."""
+
+
+class MarkdownError(AboutError):
+    """The Markdown body cannot be read in full: block quotes or lists nested deeper than the parser follows."""
 
 
 class AboutValidationError(AboutError):

@@ -66,7 +66,8 @@ def _unknown(section: Section, ctx: Context) -> None:
             ctx.unplaced("item", block.text or "(empty)", block.line)
         for text_line in block.lines:
             for piece in text_line.links():
-                ctx.unplaced("link", f"{piece.text} ({piece.url})", piece.line)
+                if ctx.url(piece) is not None or not (piece.url or "").strip():  # else reported as unsafe-url
+                    ctx.unplaced("link", f"{piece.text} ({piece.url})", piece.line)
 
 
 def extract(sections: Sequence[Section]) -> Context:
@@ -81,6 +82,10 @@ def extract(sections: Sequence[Section]) -> Context:
     ctx.marks = Marks.of(legends)
     extract_organization(sections[0], ctx)
     for section in sections[1:]:
+        assert section.heading is not None
+        for text_line in section.heading.lines:  # a link in a heading is none of the section's values
+            for piece in text_line.links():
+                ctx.link(piece)
         kind = kind_of(section, ctx.marks)
         (EXTRACTORS[kind] if kind is not None else _unknown)(section, ctx)
     return ctx
@@ -89,20 +94,26 @@ def extract(sections: Sequence[Section]) -> Context:
 def people(groups: Sequence[Record]) -> list[Record]:
     """Each person once, in order of first appearance, with every group they are in."""
     by_name: dict[str, Record] = {}
+    # Each person's groups and notes in order, as dicts used as ordered sets: lists would make long pages quadratic.
+    groups_of: dict[str, dict[str, None]] = {}
+    notes_of: dict[str, dict[str, None]] = {}
     for group in groups:
         for member in group["members"]:
-            person = by_name.get(member["name"].casefold())
+            key = member["name"].casefold()
+            person = by_name.get(key)
             if person is None:
                 url = member["url"]
-                person = {"name": member["name"], "url": url, "github": github_handle(url), "groups": [],
-                          "notes": [], "line": member["line"]}  # fmt: skip
-                by_name[member["name"].casefold()] = person
+                person = {"name": member["name"], "url": url, "github": github_handle(url), "line": member["line"]}
+                by_name[key], groups_of[key], notes_of[key] = person, {}, {}
             elif person["url"] is None and member["url"] is not None:
                 person["url"], person["github"] = member["url"], github_handle(member["url"])
-            if group["name"] not in person["groups"]:
-                person["groups"].append(group["name"])
-            person["notes"].extend(n for n in member["notes"] if n not in person["notes"])
-    return list(by_name.values())
+            groups_of[key][group["name"]] = None
+            notes_of[key].update(dict.fromkeys(member["notes"]))
+    return [  # in the field order of Person: the json command prints this as it is
+        {"name": p["name"], "url": p["url"], "github": p["github"], "groups": list(groups_of[key]),
+         "notes": list(notes_of[key]), "line": p["line"]}
+        for key, p in by_name.items()
+    ]  # fmt: skip
 
 
 def assemble(ctx: Context) -> dict[str, Any]:

@@ -11,15 +11,18 @@ from .._markdown import Block, Piece, TextLine
 
 # Marks that stand after a name and mean something the page explains in a legend ("\*" denotes initiators).
 DEFAULT_MARKS = frozenset("*†‡§")
+MAX_MARK_LENGTH = 3  # a legend's mark is one to three characters (see _LEGEND)
 _PARTICLES = frozenset("al bin da das de del della der di dos du el ibn la le st st. ten ter van von y zu".split())
-_SEPARATORS = re.compile(r"\s*[,;]\s*|\s+and\s+")
+# Runs of whitespace are only entered at their first character ('(?<!\s)'), so that a long run is scanned once,
+# not once per position: a plain '\s*[,;]' takes time quadratic in the run's length.
+_SEPARATORS = re.compile(r"(?:(?<!\s)\s+)?[,;]\s*|(?<!\s)\s+and\s+")
 _PUNCTUATION = " \t,;."
 _CONJUNCTION = re.compile(r"^(?:and|&)\s+")  # ', and John' (an Oxford comma) leaves 'and John'.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“'(\[])")
 _LEGEND_WORDS = ("denote", "means", "marks", "indicates")
-_LEGEND = re.compile(
-    r"""^\s*["“']?(?P<mark>[^\w\s"“”']{1,3})["”']?\s+(?:denotes|denote|means|marks|indicates)\s+(?P<meaning>.+?)\s*\.?\s*$"""
-)
+# The meaning is the rest of the line; its trailing period is cut in legend(), as '.+?\s*\.?\s*$' would backtrack
+# for ever on a long run of spaces.
+_LEGEND = re.compile(r"""^\s*["“']?(?P<mark>[^\w\s"“”']{1,3})["”']?\s+(?:denotes|denote|means|marks|indicates)\s+""")
 
 
 @dataclass(slots=True)
@@ -49,7 +52,11 @@ def legend(text: str) -> tuple[str, str] | None:
     if not any(word in text for word in _LEGEND_WORDS):  # most lines: no need to run the pattern
         return None
     match = _LEGEND.match(text)
-    return (match["mark"], match["meaning"]) if match else None
+    if match is None:
+        return None
+    meaning = text[match.end() :].rstrip()
+    meaning = meaning.removesuffix(".").rstrip() or meaning
+    return (match["mark"], meaning) if meaning and "\n" not in meaning else None
 
 
 def looks_like_name(text: str) -> bool:
@@ -62,16 +69,16 @@ def looks_like_name(text: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Marks:
-    """The page's marks: their meanings from its legend, and the default marks, longest first."""
+    """The page's marks: their meanings from its legend, and the default marks."""
 
     meanings: Mapping[str, str]
-    order: tuple[str, ...]
+    known: frozenset[str]  # every mark: the legend's and the default ones
     edges: frozenset[str]  # characters a mark can start or end with, for a quick 'no mark here'
 
     @classmethod
     def of(cls, meanings: Mapping[str, str]) -> Marks:
-        order = tuple(sorted(set(meanings) | DEFAULT_MARKS, key=lambda m: (-len(m), m)))
-        return cls(dict(meanings), order, frozenset(m[0] for m in order) | frozenset(m[-1] for m in order))
+        known = frozenset(meanings) | DEFAULT_MARKS
+        return cls(dict(meanings), known, frozenset(m[0] for m in known) | frozenset(m[-1] for m in known))
 
     def meaning(self, mark: str) -> str:
         """The legend's meaning of ``mark``, or the mark itself where the page gives none."""
@@ -81,32 +88,56 @@ class Marks:
 NO_MARKS = Marks.of({})
 
 
+def _mark_at(text: str, start: int, end: int, marks: Marks, *, at_end: bool, keep: int = 1) -> str:
+    """The longest mark that ends (or starts) ``text[start:end]`` and leaves ``keep`` characters of it, or ''."""
+    for size in range(MAX_MARK_LENGTH, 0, -1):
+        if end - start >= size + keep:
+            candidate = text[end - size : end] if at_end else text[start : start + size]
+            if candidate in marks.known:
+                return candidate
+    return ""
+
+
 def strip_marks(name: str, marks: Marks) -> tuple[str, list[str]]:
-    """Remove marks after (or before) a name; return the clean name and the marks, in order."""
-    name = name.strip()
-    if not name or (name[0] not in marks.edges and name[-1] not in marks.edges):
-        return name, []
-    found: list[str] = []
-    changed = True
-    while changed and name:
-        changed = False
-        for mark in marks.order:
-            if name.endswith(mark) and len(name) > len(mark):
-                name, changed = name[: -len(mark)].rstrip(), True
-                found.insert(0, mark)
-            elif name.startswith(mark) and len(name) > len(mark):
-                name, changed = name[len(mark) :].lstrip(), True
-                found.append(mark)
-    return name, found
+    """Remove marks after (or before) a name; return the clean name and the marks, in order.
+
+    The longest mark at the end goes first, then the longest at the start, until none is left. Marks are
+    looked up by the few characters that could hold one, so the time is linear in the name's length.
+    """
+    text = name.strip()
+    if not text or (text[0] not in marks.edges and text[-1] not in marks.edges):
+        return text, []
+    start, end = 0, len(text)
+    after: list[str] = []
+    before: list[str] = []
+    while True:
+        if mark := _mark_at(text, start, end, marks, at_end=True):
+            after.append(mark)
+            end -= len(mark)
+        elif mark := _mark_at(text, start, end, marks, at_end=False):
+            before.append(mark)
+            start += len(mark)
+        else:
+            return text[start:end], after[::-1] + before
+        while text[start].isspace():
+            start += 1
+        while text[end - 1].isspace():
+            end -= 1
 
 
 def _is_marks(text: str, marks: Marks) -> bool:
-    if text[0] not in marks.edges:
+    """True when ``text`` is nothing but marks (the longest first) and whitespace."""
+    if text.lstrip()[:1] not in marks.edges:
         return False
-    rest = text
-    for mark in marks.order:
-        rest = rest.replace(mark, "")
-    return not rest.strip()
+    position, end = 0, len(text)
+    while position < end:
+        if text[position].isspace():
+            position += 1
+        elif mark := _mark_at(text, position, end, marks, at_end=False, keep=0):
+            position += len(mark)
+        else:
+            return False
+    return bool(text.strip())
 
 
 def split_entries(line: TextLine, marks: Marks) -> Split:

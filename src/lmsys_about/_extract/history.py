@@ -19,9 +19,15 @@ _MEMBERS_OF = (
     re.compile(r"^.*\b(?:involving|between|among)\s+(?P<list>.+)$", re.IGNORECASE),
     re.compile(r"\bfrom\s+(?P<list>.+)$", re.IGNORECASE),
 )
-# 'A in collaboration with B, C, and D' lists A, B, C and D.
-_LIST_SEPARATORS = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s+in\s+collaboration\s+with\s+", re.IGNORECASE)
-_STATUS = re.compile(r"^(?P<name>.*?)\s*\((?P<status>[^()]+)\)\s*$")
+# '(?<!\s)' enters a run of whitespace at its first character only, so a long run is scanned once (linear time).
+_STATUS = re.compile(r"^(?P<name>.*?)(?:(?<!\s)\s+)?\((?P<status>[^()]+)\)\s*$")
+_IN_COLLABORATION = re.compile(r"(?<!\s)\s+in collaboration with\s+", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|(?<!\s)\s+and\s+")
+
+
+def _month_number(month: str) -> int:
+    """1-12 for a month as _DATE matched it, which may hold a long s (U+017F) or a dotted capital I (U+0130)."""
+    return next(n for n, name in enumerate(_MONTHS, 1) if re.fullmatch(name, month, re.IGNORECASE))
 
 
 def founding_institutions(block_sentences: list[Sentence], ctx: Context) -> list[Record]:
@@ -33,7 +39,8 @@ def founding_institutions(block_sentences: list[Sentence], ctx: Context) -> list
         if not match:
             continue
         text = _DATE.sub("", match["list"]).rstrip(" .")
-        names = [n.strip() for n in _LIST_SEPARATORS.split(text)]
+        text = _IN_COLLABORATION.sub(", ", text)
+        names = [n.strip() for n in _LIST_SEPARATOR.split(text)]
         found = []
         for raw in names:
             name, marks = strip_marks(raw, ctx.marks)
@@ -50,7 +57,7 @@ def events(block_sentences: list[Sentence], ctx: Context) -> None:
         match = _DATE.search(sentence.text)
         if match:
             month = match["month"]
-            number = _MONTHS.index(month.lower()) + 1 if month else None
+            number = _month_number(month) if month else None
             ctx.events.append(
                 {"year": int(match["year"]), "month": number, "text": sentence.text, "line": sentence.line}
             )

@@ -9,7 +9,8 @@ from ._context import Context
 from ._text import sentences
 from .history import events, founding_institutions
 
-_NAMED = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<short>[^()]+)\)\s+(?:is|was|are)\b")
+# The name keeps the spaces before '(' (the caller strips them): '[^()]+?\s*\(' is quadratic on a long run of spaces.
+_NAMED = re.compile(r"^(?P<name>[^()]+)\((?P<short>[^()]+)\)\s+(?:is|was|are)\b")
 _MISSION = re.compile(r"^(?:our\s+mission\s+is|we\s+aim\s+to|our\s+goal\s+is|our\s+aim\s+is)\b", re.IGNORECASE)
 
 

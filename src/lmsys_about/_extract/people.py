@@ -20,7 +20,8 @@ _GENERIC_WORDS = frozenset(
     "student students faculty project projects core research founding current former past senior junior "
     "the our lmsys key main major other previous active and of".split()
 )
-_STATUS = re.compile(r"\s*\(([^()]*)\)\s*$")
+# '(?<!\s)' enters a run of whitespace at its first character only, so a long run is scanned once (linear time).
+_STATUS = re.compile(r"(?:(?<!\s)\s+)?\(([^()]*)\)\s*$")
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -53,7 +54,7 @@ class _Groups:
         heading = section.heading
         self.default = (section.title or "Members", heading.line if heading else None)
         self.current: Record | None = None
-        self.names: set[str] = set()  # casefolded names in the current group, to find one listed twice
+        self.names: set[str] = set()  # the current group's members, casefolded: a set keeps long lists linear
         self.institutions = False
 
     def open(self, name: str, project: str | None, line: int) -> None:
@@ -75,12 +76,16 @@ class _Groups:
     def add(self, entry: Entry) -> None:
         ctx = self.ctx
         notes = meanings(entry.marks, ctx.marks)
-        for mark in entry.marks:
+        for mark in dict.fromkeys(entry.marks):  # once per mark, however often it is repeated
             if mark not in ctx.marks.meanings:
                 ctx.report(
                     "warning", "unexplained-mark", f"mark {mark!r} after {entry.name!r} has no legend", entry.line
                 )
         if self.institutions:
+            url = ctx.url(entry.link) if entry.link is not None else None
+            if url is not None:  # an Institution has no URL: say so rather than drop it
+                msg = f"link of institution {entry.name!r} ({url}) is not extracted"
+                ctx.report("info", "unplaced-link", msg, entry.line)
             ctx.labelled_institutions.append({"name": entry.name, "notes": notes, "line": entry.line})
             return
         url = ctx.url(entry.link) if entry.link is not None else None
@@ -139,6 +144,8 @@ def extract_people(section: Section, ctx: Context) -> None:
             continue
         for text_line in block.lines:
             if legend(text_line.text):
+                for piece in text_line.links():  # the legend is read before extraction; its links are not
+                    ctx.link(piece)
                 continue
             pieces = text_line.pieces
             if pieces and pieces[0].kind == "strong":
