@@ -174,3 +174,13 @@ def test_long_lists_validate_record_by_record_to_the_same_result() -> None:
     about = loads(page)
     assert len(about.people) == len(about.sponsors) == 600
     assert about == About.model_validate(parse_data(page))
+
+
+def test_several_marks_after_a_link_each_keep_their_meaning() -> None:
+    page = (
+        'OWS Labs (OWS) is a lab.\n\n"\\*" denotes initiators\n\n"†" denotes founders\n\n'
+        "## Team\n[Ada](https://ada.example.org/)\\* †, Bob\\*\n"
+    )
+    about = loads(page)
+    assert [(p.name, p.notes) for p in about.people] == [("Ada", ["initiators", "founders"]), ("Bob", ["initiators"])]
+    assert not [d for d in about.diagnostics if d.code == "unexplained-mark"]

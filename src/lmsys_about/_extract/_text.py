@@ -125,19 +125,21 @@ def strip_marks(name: str, marks: Marks) -> tuple[str, list[str]]:
             end -= 1
 
 
-def _is_marks(text: str, marks: Marks) -> bool:
-    """True when ``text`` is nothing but marks (the longest first) and whitespace."""
+def _only_marks(text: str, marks: Marks) -> list[str] | None:
+    """The marks ``text`` consists of ('* †' gives both), or None when it holds anything else."""
     if text.lstrip()[:1] not in marks.edges:
-        return False
+        return None
+    found: list[str] = []
     position, end = 0, len(text)
     while position < end:
         if text[position].isspace():
             position += 1
         elif mark := _mark_at(text, position, end, marks, at_end=False, keep=0):
+            found.append(mark)
             position += len(mark)
         else:
-            return False
-    return bool(text.strip())
+            return None
+    return found or None
 
 
 def split_entries(line: TextLine, marks: Marks) -> Split:
@@ -161,9 +163,10 @@ def split_entries(line: TextLine, marks: Marks) -> Split:
                 fragment = fragment[:-1].rstrip()
             if not fragment:
                 continue
-            if _is_marks(fragment, marks):
-                if entries and (position > 0 or after_link):  # a mark belongs to the entry before it
-                    entries[-1].marks.append(fragment)
+            only_marks = _only_marks(fragment, marks)
+            if only_marks is not None:
+                if entries and (position > 0 or after_link):  # marks belong to the entry before them
+                    entries[-1].marks.extend(only_marks)
                 continue
             name, found = strip_marks(fragment, marks)
             if looks_like_name(name) and piece.kind == "text":
