@@ -10,7 +10,7 @@ from .._urls import github_handle, platform_of
 from ._context import Context, Record
 from ._text import Marks, legend, looks_like_name, split_entries
 from .contact import extract_contact
-from .history import _DATE, extract_history, extract_projects
+from .history import _DATE, extract_history
 from .organization import extract_organization
 from .people import INSTITUTION_WORDS, ROLE_WORDS, extract_people, has_word
 from .sponsors import extract_sponsors
@@ -32,7 +32,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "sponsors": extract_sponsors,
     "history": extract_history,
     "people": extract_people,
-    "projects": extract_projects,
+    "projects": extract_history,  # a projects section reads like the history: items are projects
 }
 
 
@@ -60,14 +60,25 @@ def _unknown(section: Section, ctx: Context) -> None:
     assert heading is not None
     ctx.report("warning", "unknown-section", f"section {section.title!r} is not recognised", heading.line)
     for block in section.blocks:
-        if block.kind == "raw":
-            ctx.unplaced("block", block.raw, block.line)
-        elif block.kind == "item":
-            ctx.unplaced("item", block.text or "(empty)", block.line)
+        if block.kind == "item":
+            ctx.unplaced("item", block.text, block.line)
         for text_line in block.lines:
             for piece in text_line.links():
                 if ctx.url(piece) is not None or not (piece.url or "").strip():  # else reported as unsafe-url
                     ctx.unplaced("link", f"{piece.text} ({piece.url})", piece.line)
+
+
+def _keep_text_blocks(section: Section, ctx: Context) -> None:
+    """Report code, raw HTML and empty list items once, here, so that every extractor reads text only."""
+    kept = []
+    for block in section.blocks:
+        if block.kind == "raw":
+            ctx.unplaced("block", block.raw, block.line)
+        elif not block.lines:
+            ctx.unplaced("item", "(empty)", block.line)
+        else:
+            kept.append(block)
+    section.blocks = kept
 
 
 def extract(sections: Sequence[Section]) -> Context:
@@ -80,6 +91,8 @@ def extract(sections: Sequence[Section]) -> Context:
                 if found:
                     legends.setdefault(*found)
     ctx.marks = Marks.of(legends)
+    for section in sections:
+        _keep_text_blocks(section, ctx)
     extract_organization(sections[0], ctx)
     for section in sections[1:]:
         assert section.heading is not None

@@ -9,9 +9,6 @@ from ._context import Context
 
 def extract_contact(section: Section, ctx: Context) -> None:
     for block in section.blocks:
-        if block.kind == "raw":
-            ctx.unplaced("block", block.raw, block.line)
-            continue
         links = [piece for text_line in block.lines for piece in text_line.links()]
         for piece in links:
             url = ctx.url(piece)
@@ -22,4 +19,4 @@ def extract_contact(section: Section, ctx: Context) -> None:
                 {"label": piece.text, "url": url, "platform": platform_of(url), "line": piece.line}
             )
         if not links and block.kind == "item":
-            ctx.unplaced("item", block.text or "(empty)", block.line)
+            ctx.unplaced("item", block.text, block.line)

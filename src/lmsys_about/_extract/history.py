@@ -79,7 +79,7 @@ def projects(block: Block, ctx: Context) -> None:
                 _add_project(text, None, text_line.line, ctx)
                 placed = True
     if not placed:
-        ctx.unplaced("item", block.text or "(empty)", block.line)
+        ctx.unplaced("item", block.text, block.line)
 
 
 def _add_project(text: str, url: str | None, line: int, ctx: Context) -> None:
@@ -90,9 +90,7 @@ def _add_project(text: str, url: str | None, line: int, ctx: Context) -> None:
 
 def extract_history(section: Section, ctx: Context) -> None:
     for block in section.blocks:
-        if block.kind == "raw":
-            ctx.unplaced("block", block.raw, block.line)
-        elif block.kind == "item":
+        if block.kind == "item":
             projects(block, ctx)
         else:
             block_sentences = list(sentences(block))
@@ -100,18 +98,6 @@ def extract_history(section: Section, ctx: Context) -> None:
             founding = founding_institutions(block_sentences, ctx)
             if founding:
                 ctx.founding_institutions = founding
-            for text_line in block.lines:
-                for piece in text_line.links():
-                    ctx.link(piece)
-
-
-def extract_projects(section: Section, ctx: Context) -> None:
-    for block in section.blocks:
-        if block.kind == "raw":
-            ctx.unplaced("block", block.raw, block.line)
-        elif block.kind == "item":
-            projects(block, ctx)
-        else:
             for text_line in block.lines:
                 for piece in text_line.links():
                     ctx.link(piece)

@@ -19,11 +19,8 @@ def extract_organization(section: Section, ctx: Context) -> None:
     org = ctx.organization
     org.update(name=None, short_name=None, mission=None, line=None)
     for block in section.blocks:
-        if block.kind == "raw":
-            ctx.unplaced("block", block.raw, block.line)
-            continue
         if block.kind == "item":
-            ctx.unplaced("item", block.text or "(empty)", block.line)
+            ctx.unplaced("item", block.text, block.line)
         else:
             paragraphs.append(block.text)
             if org["line"] is None:

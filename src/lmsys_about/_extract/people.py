@@ -136,12 +136,6 @@ def extract_people(section: Section, ctx: Context) -> None:
     if has_word(section.title, INSTITUTION_WORDS) and not has_word(section.title, ROLE_WORDS):
         groups.institutions = True
     for block in section.blocks:
-        if block.kind == "raw":
-            ctx.unplaced("block", block.raw, block.line)
-            continue
-        if not block.lines:
-            ctx.unplaced("item", "(empty)", block.line)
-            continue
         for text_line in block.lines:
             if legend(text_line.text):
                 for piece in text_line.links():  # the legend is read before extraction; its links are not

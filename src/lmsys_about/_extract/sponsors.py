@@ -24,12 +24,6 @@ def _kind_of(sentence: str, current: str) -> str:
 def extract_sponsors(section: Section, ctx: Context) -> None:
     kind = "donor"
     for block in section.blocks:
-        if block.kind == "raw":
-            ctx.unplaced("block", block.raw, block.line)
-            continue
-        if not block.lines:
-            ctx.unplaced("item", "(empty)", block.line)
-            continue
         listing = block.kind == "item"
         for text_line in block.lines:
             split = split_entries(text_line, ctx.marks)
