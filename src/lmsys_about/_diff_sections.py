@@ -10,15 +10,34 @@ and of links in running text are not compared: the target is what counts.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 from pydantic import JsonValue
 
 from ._changes import Change, ChangeKind
-from ._matching import match, notes, pair_similar, prose, text_key, url_key
+from ._matching import Matching, match, notes, pair_similar, prose, text_key, url_key
 from .models import About, Event, Organization
 
 Anchors = list[tuple[int, int]]
+T = TypeVar("T")
+
+
+def _added_and_removed(
+    matching: Matching,
+    old_items: Sequence[T],
+    new_items: Sequence[T],
+    kinds: tuple[ChangeKind, ChangeKind],
+    describe: Callable[[T], tuple[str, str | None, int | None]],
+) -> Iterator[Change]:
+    """The things only in the new version, then those only in the old; ``describe`` gives name, value, line."""
+    added, removed = kinds
+    for j in matching.added:
+        name, value, line = describe(new_items[j])
+        yield Change(kind=added, name=name, new=value, new_line=line)
+    for i in matching.removed:
+        name, value, line = describe(old_items[i])
+        yield Change(kind=removed, name=name, old=value, old_line=line)
 
 
 def diff_front_matter(old: About, new: About, anchors: Anchors) -> Iterator[Change]:
@@ -81,22 +100,14 @@ def diff_sponsors(old: About, new: About, anchors: Anchors) -> Iterator[Change]:
         if before.kind != after.kind:
             yield Change(kind=ChangeKind.SPONSOR_KIND_CHANGED, name=after.name, old=before.kind, new=after.kind,
                          **lines)  # fmt: skip
-    for j in matching.added:
-        sponsor = new.sponsors[j]
-        yield Change(kind=ChangeKind.SPONSOR_ADDED, name=sponsor.name, new=sponsor.kind, new_line=sponsor.line)
-    for i in matching.removed:
-        sponsor = old.sponsors[i]
-        yield Change(kind=ChangeKind.SPONSOR_REMOVED, name=sponsor.name, old=sponsor.kind, old_line=sponsor.line)
+    kinds = (ChangeKind.SPONSOR_ADDED, ChangeKind.SPONSOR_REMOVED)
+    yield from _added_and_removed(matching, old.sponsors, new.sponsors, kinds, lambda s: (s.name, s.kind, s.line))
 
 
 def diff_donation_forms(old: About, new: About, anchors: Anchors) -> Iterator[Change]:
     matching = match(old.donation_forms, new.donation_forms, text_key)
-    for j in matching.added:
-        form = new.donation_forms[j]
-        yield Change(kind=ChangeKind.DONATION_FORM_ADDED, name=form, new=form)
-    for i in matching.removed:
-        form = old.donation_forms[i]
-        yield Change(kind=ChangeKind.DONATION_FORM_REMOVED, name=form, old=form)
+    kinds = (ChangeKind.DONATION_FORM_ADDED, ChangeKind.DONATION_FORM_REMOVED)
+    yield from _added_and_removed(matching, old.donation_forms, new.donation_forms, kinds, lambda f: (f, f, None))
 
 
 def _date(event: Event) -> str:
@@ -112,12 +123,8 @@ def diff_events(old: About, new: About, anchors: Anchors) -> Iterator[Change]:
         if prose(before.text) != prose(after.text):
             yield Change(kind=ChangeKind.EVENT_CHANGED, name=_date(after), old=before.text, new=after.text,
                          old_line=before.line, new_line=after.line)  # fmt: skip
-    for j in matching.added:
-        event = new_events[j]
-        yield Change(kind=ChangeKind.EVENT_ADDED, name=_date(event), new=event.text, new_line=event.line)
-    for i in matching.removed:
-        event = old_events[i]
-        yield Change(kind=ChangeKind.EVENT_REMOVED, name=_date(event), old=event.text, old_line=event.line)
+    kinds = (ChangeKind.EVENT_ADDED, ChangeKind.EVENT_REMOVED)
+    yield from _added_and_removed(matching, old_events, new_events, kinds, lambda e: (_date(e), e.text, e.line))
 
 
 def diff_institutions(old: About, new: About, anchors: Anchors) -> Iterator[Change]:
@@ -133,12 +140,8 @@ def diff_institutions(old: About, new: About, anchors: Anchors) -> Iterator[Chan
         if notes(before.notes) != notes(after.notes):
             yield Change(kind=ChangeKind.INSTITUTION_NOTES_CHANGED, name=after.name, old=notes(before.notes),
                          new=notes(after.notes), **lines)  # fmt: skip
-    for j in matching.added:
-        item = new_items[j]
-        yield Change(kind=ChangeKind.INSTITUTION_ADDED, name=item.name, new=item.name, new_line=item.line)
-    for i in matching.removed:
-        item = old_items[i]
-        yield Change(kind=ChangeKind.INSTITUTION_REMOVED, name=item.name, old=item.name, old_line=item.line)
+    kinds = (ChangeKind.INSTITUTION_ADDED, ChangeKind.INSTITUTION_REMOVED)
+    yield from _added_and_removed(matching, old_items, new_items, kinds, lambda i: (i.name, i.name, i.line))
 
 
 def diff_projects(old: About, new: About, anchors: Anchors) -> Iterator[Change]:
@@ -155,12 +158,8 @@ def diff_projects(old: About, new: About, anchors: Anchors) -> Iterator[Change]:
         if prose(before.status) != prose(after.status):
             yield Change(kind=ChangeKind.PROJECT_STATUS_CHANGED, name=after.name, old=before.status,
                          new=after.status, **lines)  # fmt: skip
-    for j in matching.added:
-        item = new_items[j]
-        yield Change(kind=ChangeKind.PROJECT_ADDED, name=item.name, new=item.url, new_line=item.line)
-    for i in matching.removed:
-        item = old_items[i]
-        yield Change(kind=ChangeKind.PROJECT_REMOVED, name=item.name, old=item.url, old_line=item.line)
+    kinds = (ChangeKind.PROJECT_ADDED, ChangeKind.PROJECT_REMOVED)
+    yield from _added_and_removed(matching, old_items, new_items, kinds, lambda p: (p.name, p.url, p.line))
 
 
 def diff_contact(old: About, new: About, anchors: Anchors) -> Iterator[Change]:
@@ -197,9 +196,5 @@ def diff_links(old: About, new: About, anchors: Anchors) -> Iterator[Change]:
         if before.url != after.url:
             yield Change(kind=ChangeKind.LINK_CHANGED, name=after.label, old=before.url, new=after.url,
                          old_line=before.line, new_line=after.line)  # fmt: skip
-    for j in matching.added:
-        link = new.links[j]
-        yield Change(kind=ChangeKind.LINK_ADDED, name=link.label, new=link.url, new_line=link.line)
-    for i in matching.removed:
-        link = old.links[i]
-        yield Change(kind=ChangeKind.LINK_REMOVED, name=link.label, old=link.url, old_line=link.line)
+    kinds = (ChangeKind.LINK_ADDED, ChangeKind.LINK_REMOVED)
+    yield from _added_and_removed(matching, old.links, new.links, kinds, lambda k: (k.label, k.url, k.line))
