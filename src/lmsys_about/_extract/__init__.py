@@ -8,7 +8,7 @@ from typing import Any
 from .._markdown import Section
 from .._urls import github_handle, platform_of
 from ._context import Context, Record
-from ._text import Marks, legend, looks_like_name, split_entries
+from ._text import Marks, legend, split_entries
 from .contact import extract_contact
 from .history import _DATE, extract_history
 from .organization import extract_organization
@@ -50,7 +50,7 @@ def kind_of(section: Section, marks: Marks) -> str | None:
         return "sponsors"
     if any(block.kind == "paragraph" and _DATE.search(block.text) for block in section.blocks):
         return "history"
-    if any(len(split_entries(t, marks).entries) >= 2 and split_entries(t, marks).is_list for t in lines):
+    if any(split.is_list and len(split.entries) >= 2 for split in (split_entries(t, marks) for t in lines)):
         return "people"
     return None
 
@@ -153,4 +153,4 @@ def assemble(ctx: Context) -> dict[str, Any]:
     }
 
 
-__all__ = ["EXTRACTORS", "assemble", "extract", "kind_of", "looks_like_name"]
+__all__ = ["EXTRACTORS", "assemble", "extract", "kind_of"]
