@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import lru_cache
 from typing import Literal
 
 from markdown_it import MarkdownIt
@@ -104,7 +104,7 @@ def _simple_link(state: StateInline, silent: bool) -> bool:
     return True
 
 
-@cache
+@lru_cache(maxsize=32)  # one parser per set of skipped rules; few sets occur, but the cache stays bounded
 def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
     """CommonMark, with every link kept as written: we check schemes ourselves and report unsafe ones.
 
@@ -115,7 +115,6 @@ def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
     md = MarkdownIt("commonmark")
     md.validateLink = lambda url: True  # type: ignore[method-assign]
     md.normalizeLink = lambda url: url  # type: ignore[method-assign]
-    md.inline.ruler.at("link", _simple_link)
     # Links are most of the page: try their rule first ('[' starts nothing else in CommonMark).
     md.inline.ruler.before("text", "link_first", _simple_link)
     md.inline.ruler.disable("link")
