@@ -1,16 +1,21 @@
-"""The configured parser: its fast path for plain links gives exactly the stock rule's tokens."""
+"""The configured parser gives exactly the stock parser's tokens: its fast paths for links and text, and the rules
+it leaves out, change the work, never the result."""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from lmsys_about._markdown import parser_for
 
 from .paths import CASES, CORPUS_PAGES
+from .test_properties import EXAMPLES
 
 TRICKY = [
     "[a](https://x.org/)",
@@ -28,9 +33,14 @@ TRICKY = [
     "Title\n=====\n\nSub\n---\n\n- - -\n\n* * *\n\n    code [a](https://x.org/)\n\n> quote [a](https://x.org/)",
     "```\n[a](https://x.org/)\n```\n\n~~~\nx\n~~~\n\n<div>\n[a](https://x.org/)\n</div>\n\nA &amp; B \\* <b>x</b>",
     "- item\n\n      indented code in a list\n\n1) one\n2) two\n\n\tTabbed code",
+    # Rules inside containers: a setext underline or indented code after '>', code opening a list item.
+    "> Foo\n> ---\n\n> Bar\n> ===\n\n>Baz\n>---",
+    "> - Foo\n>   ---\n\n>     code in a quote\n\n-     code in an item\n\n1.     code in an item",
+    "a:b ~c~ d+e=f {g} ^h$ %i# @j -k- [l]: m\n* * *\n_ _ _\n- - -\n-- -",
 ]
 
 
+@cache
 def _stock() -> MarkdownIt:
     md = MarkdownIt("commonmark")
     md.validateLink = lambda url: True  # type: ignore[method-assign]
@@ -50,4 +60,31 @@ def test_fast_links_match_the_stock_rule_on_tricky_input(text: str) -> None:
 @pytest.mark.parametrize("path", CASES + CORPUS_PAGES, ids=[p.stem for p in CASES + CORPUS_PAGES])
 def test_fast_links_match_the_stock_rule_on_pages(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
+    assert _shape(parser_for(text).parse(text)) == _shape(_stock().parse(text))
+
+
+# Lines built from what opens, closes or interrupts blocks and inline rules, in containers and out.
+_LINE_STARTS = ["", " ", "  ", "   ", "    ", "\t", "> ", ">", "- ", "* ", "+ ", "1. ", "2) ", "# ", "## ", "> - "]
+_SNIPPETS = [
+    "a", "Foo bar", "[a](https://x.org/)", "[a]", "[b]: https://y.org/", "![i](https://x.org/i.png)", "*e*",
+    "**s**", "_u_", "__v__", "`c`", "```", "~~~", "---", "===", "***", "___", "- - -", "<b>", "<https://x.org/>",
+    "&amp;", "&#35;", "\\*", "\\", "  ", "\t", ":", "~", "=", "-", "+", "(", ")", "]", "[", "!", "<", ">", "|",
+]  # fmt: skip
+_LINES = st.builds(
+    lambda start, parts: start + "".join(parts),
+    st.sampled_from(_LINE_STARTS),
+    st.lists(st.sampled_from(_SNIPPETS), max_size=5),
+)
+
+
+@settings(max_examples=EXAMPLES * 4, deadline=None)
+@given(st.lists(_LINES, min_size=1, max_size=8))
+def test_tokens_match_the_stock_parser_on_generated_markdown(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    assert _shape(parser_for(text).parse(text)) == _shape(_stock().parse(text))
+
+
+@settings(max_examples=EXAMPLES * 4, deadline=None)
+@given(st.text(alphabet="a [](<>)!*_`~=-+#&;:\\/.1\t\n", max_size=80))
+def test_tokens_match_the_stock_parser_on_any_text(text: str) -> None:
     assert _shape(parser_for(text).parse(text)) == _shape(_stock().parse(text))

@@ -104,6 +104,26 @@ def _simple_link(state: StateInline, silent: bool) -> bool:
     return True
 
 
+# Where a rule of ours can start ('[' link, '!' image, '*' '_' emphasis, '<' autolink or HTML, '&' entity,
+# '\\' escape, '`' code, newline), and ']', where a link label ends. The stock text rule also stops at a
+# dozen other characters for rules CommonMark leaves out (':' for linkify, '~' for strikethrough, ...),
+# only to find no rule there and take the character as text: the same tokens, one character at a time.
+_TEXT_END = re.compile(r"[\n!&*<\[\\\]_`]")
+
+
+def _text(state: StateInline, silent: bool) -> bool:
+    """The stock text rule, stopping only where a rule of this parser can start."""
+    start = state.pos
+    found = _TEXT_END.search(state.src, start, state.posMax)
+    end = found.start() if found is not None else state.posMax
+    if end == start:
+        return False
+    if not silent:
+        state.pending += state.src[start:end]
+    state.pos = end
+    return True
+
+
 @lru_cache(maxsize=32)  # one parser per set of skipped rules; few sets occur, but the cache stays bounded
 def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
     """CommonMark, with every link kept as written: we check schemes ourselves and report unsafe ones.
@@ -118,24 +138,29 @@ def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
     # Links are most of the page: try their rule first ('[' starts nothing else in CommonMark).
     md.inline.ruler.before("text", "link_first", _simple_link)
     md.inline.ruler.disable("link")
+    md.inline.ruler.at("text", _text)
     # read_source already turned every line ending into '\n' and refused NUL: nothing left to normalise.
     md.disable(["normalize", *sorted(skip)])
     return md
 
 
-_HR = re.compile(r"([-*_])[ \t]*\1[ \t]*\1")
-_UNDERLINE = re.compile(r"^[ \t]*(?:=+|-+)[ \t]*$", re.MULTILINE)
-_INDENTED = re.compile(r"^(?: {4}| {0,3}\t)", re.MULTILINE)
+# A thematic break: three of one marker with only blanks between (anywhere: a container's marker may precede it).
+_HR = re.compile(r"[-*_][ \t]*[-*_][ \t]*[-*_]")
+# A setext underline: a line of '=' or '-', after any block quote markers ('> Foo\n> ---' is a heading too).
+# It starts with a newline (searched in the text with one put before it), not '^' in multiline mode: a literal
+# start lets the regex engine jump from line to line instead of trying every position (5 times faster).
+_UNDERLINE = re.compile(r"\n[ \t>]*(?:=+|-+)[ \t]*(?=\n|$)")
 
 # Rules that can only match where their text stands; a page without it gets the same tokens without them.
 # Each predicate is conservative: it answers True whenever the rule could possibly match.
 _OPTIONAL_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
-    ("code", lambda text: _INDENTED.search(text) is not None),
+    # Indented code needs four columns of indentation somewhere: four spaces or a tab (after '>', '-', ...).
+    ("code", lambda text: "    " in text or "\t" in text),
     ("fence", lambda text: "```" in text or "~~~" in text),
     ("backticks", lambda text: "`" in text),
     ("blockquote", lambda text: ">" in text),
     ("hr", lambda text: _HR.search(text) is not None),
-    ("lheading", lambda text: _UNDERLINE.search(text) is not None),
+    ("lheading", lambda text: _UNDERLINE.search("\n" + text) is not None),
     ("reference", lambda text: "]:" in text),
     ("html_block", lambda text: "<" in text),
     ("html_inline", lambda text: "<" in text),
