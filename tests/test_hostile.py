@@ -222,6 +222,8 @@ UNSAFE_TARGETS = [
     "\u00a0javascript:alert(1)",
     "//evil.example/x",
     "https:javascript:alert(1)",
+    "http\u017f://evil.example/",  # LATIN SMALL LETTER LONG S: a case-insensitive regex takes it for 's'
+    "HTTP\u017f://evil.example/",
 ]
 PLACES = {
     "intro": "{link}\n\n## Team\nAda Lovelace, Grace Hopper\n",

@@ -9,8 +9,9 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
-# Most links are plain web addresses; these need no further look.
-_PLAIN_WEB = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\x00-\x20\x7f]*)?", re.IGNORECASE)
+# Most links are plain web addresses; these need no further look. Not re.IGNORECASE: it lets 's' match the
+# long s (U+017F), and 'http' followed by a long s is no web address.
+_PLAIN_WEB = re.compile(r"[hH][tT][tT][pP][sS]?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\x00-\x20\x7f]*)?")
 
 
 def url_problem(url: str) -> str | None:
