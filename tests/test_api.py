@@ -165,6 +165,29 @@ def test_plain_data_is_what_the_models_dump(path: Path) -> None:
     assert json.dumps(plain) == json.dumps(loads(data, source=path.name).model_dump(mode="json"))
 
 
+@pytest.mark.parametrize("path", PAGES, ids=[p.stem for p in PAGES])
+def test_what_loads_skips_checking_passes_the_models_own_url_check(path: Path) -> None:
+    # loads() tells the models that the extractors checked every URL; checking them all again changes nothing.
+    from lmsys_about.models import About
+
+    about = loads(path.read_bytes(), source=path.name)
+    assert About.model_validate(about.model_dump()) == about
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://x.example/", "relative/path", "https://"])
+def test_models_built_by_hand_still_check_urls(url: str) -> None:
+    from pydantic import ValidationError
+
+    from lmsys_about.models import Link, Person
+
+    with pytest.raises(ValidationError, match="url"):
+        Link(label="x", url=url, line=1)
+    with pytest.raises(ValidationError, match="url"):
+        Person.model_validate({"name": "Ada", "url": url, "github": None, "groups": [], "line": 1})
+    with pytest.raises(ValidationError, match="url"):  # the context key only skips the check when it is True
+        Link.model_validate({"label": "x", "url": url, "line": 1}, context={"lmsys_about.urls_checked": "yes"})
+
+
 def test_long_lists_validate_record_by_record_to_the_same_result() -> None:
     from lmsys_about.models import About
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ._extract import assemble, extract
 from ._markdown import parse_blocks, split_sections
 from ._source import DEFAULT_MAX_BYTES, read_source
+from ._urls import URLS_CHECKED
 from .errors import AboutValidationError, MarkdownError, SourceError
 
 if TYPE_CHECKING:
@@ -106,6 +107,10 @@ def loads(
 _LONG_LIST = 512
 
 
+# Every URL in the extractors' data has passed url_problem (Context.url): the models need not check it again.
+_CONTEXT = {URLS_CHECKED: True}
+
+
 def _validated(data: dict[str, Any]) -> About:
     from .models import About, Group, Person, Sponsor  # built on first use, not at import
 
@@ -113,8 +118,8 @@ def _validated(data: dict[str, Any]) -> About:
         records = data[key]
         if len(records) > _LONG_LIST or (key == "groups" and sum(len(g["members"]) for g in records) > _LONG_LIST):
             records.reverse()
-            data[key] = [model.model_validate(records.pop()) for _ in range(len(records))]
-    return About.model_validate(data)
+            data[key] = [model.model_validate(records.pop(), context=_CONTEXT) for _ in range(len(records))]
+    return About.model_validate(data, context=_CONTEXT)
 
 
 def read_bytes(path: str | os.PathLike[str] | None, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> tuple[bytes, str]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo
 
-from ._urls import check_url
+from ._urls import URLS_CHECKED, check_url
 
 __all__ = [
     "About",
@@ -30,7 +30,14 @@ __all__ = [
     "Sponsor",
 ]
 
-Url = Annotated[str, AfterValidator(check_url)]
+
+def _url(value: str, info: ValidationInfo) -> str:
+    if info.context is not None and info.context.get(URLS_CHECKED) is True:  # loads() checked it already
+        return value
+    return check_url(value)
+
+
+Url = Annotated[str, AfterValidator(_url)]
 Line = Annotated[int, Field(ge=1, description="1-based line in the original file, front matter included.")]
 
 
