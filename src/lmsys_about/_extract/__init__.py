@@ -10,7 +10,7 @@ from .._urls import github_handle, platform_of
 from ._context import Context, Record
 from ._text import Marks, legend, split_entries
 from .contact import extract_contact
-from .history import _DATE, extract_history
+from .history import extract_history, find_date
 from .organization import extract_organization
 from .people import INSTITUTION_WORDS, ROLE_WORDS, extract_people, has_word
 from .sponsors import extract_sponsors
@@ -48,7 +48,7 @@ def kind_of(section: Section, marks: Marks) -> str | None:
     text = " ".join(t.text for t in lines).lower()
     if "api credit" in text or "sponsor" in text or "donat" in text:
         return "sponsors"
-    if any(block.kind == "paragraph" and _DATE.search(block.text) for block in section.blocks):
+    if any(block.kind == "paragraph" and find_date(block.text) for block in section.blocks):
         return "history"
     if any(split.is_list and len(split.entries) >= 2 for split in (split_entries(t, marks) for t in lines)):
         return "people"

@@ -6,14 +6,18 @@ import re
 
 from .._markdown import Block, Section
 from ._context import Context, Record
-from ._text import Sentence, looks_like_name, meanings, sentences, strip_marks
+from ._text import Sentence, looks_like_name, may_contain, meanings, sentences, strip_marks
 
 _MONTHS = "january february march april may june july august september october november december".split()
 _DATE = re.compile(
     r"\b(?:in|since|on|from|by|during)\s+(?:(?P<month>" + "|".join(_MONTHS) + r")\s+)?(?P<year>(?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
-_FOUNDING = re.compile(r"\b(?:founded|originated|established|started|created|formed|began)\b", re.IGNORECASE)
+# A year as _DATE needs it: most sentences have none, and this pattern is found ten times faster than _DATE,
+# which the regex engine must try at every position.
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_FOUNDING_WORDS = ("founded", "originated", "established", "started", "created", "formed", "began")
+_FOUNDING = re.compile(r"\b(?:" + "|".join(_FOUNDING_WORDS) + r")\b", re.IGNORECASE)
 # 'a collaboration involving A, B and C' names the members after its last such word; 'faculty from A' after 'from'.
 _MEMBERS_OF = (
     re.compile(r"^.*\b(?:involving|between|among)\s+(?P<list>.+)$", re.IGNORECASE),
@@ -25,15 +29,28 @@ _IN_COLLABORATION = re.compile(r"(?<!\s)\s+in collaboration with\s+", re.IGNOREC
 _LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|(?<!\s)\s+and\s+")
 
 
+_MONTH_PATTERNS = tuple(re.compile(name, re.IGNORECASE) for name in _MONTHS)
+
+
 def _month_number(month: str) -> int:
     """1-12 for a month as _DATE matched it, which may hold a long s (U+017F) or a dotted capital I (U+0130)."""
-    return next(n for n, name in enumerate(_MONTHS, 1) if re.fullmatch(name, month, re.IGNORECASE))
+    return next(n for n, pattern in enumerate(_MONTH_PATTERNS, 1) if pattern.fullmatch(month))
+
+
+def find_date(text: str) -> re.Match[str] | None:
+    """The first date in ``text`` ('in September 2024'), or None."""
+    return _DATE.search(text) if _YEAR.search(text) else None
+
+
+def is_founding(text: str) -> bool:
+    """True when ``text`` says something was founded, started, ... (as a word, in any case)."""
+    return may_contain(text, _FOUNDING_WORDS) and _FOUNDING.search(text) is not None
 
 
 def founding_institutions(block_sentences: list[Sentence], ctx: Context) -> list[Record]:
     """Institutions named by a founding sentence ('... involving UC Berkeley, UCSD, and CMU')."""
     for sentence in block_sentences:
-        if not _FOUNDING.search(sentence.text):
+        if not is_founding(sentence.text):
             continue
         match = _MEMBERS_OF[0].search(sentence.text) or _MEMBERS_OF[1].search(sentence.text)
         if not match:
@@ -54,7 +71,7 @@ def founding_institutions(block_sentences: list[Sentence], ctx: Context) -> list
 def events(block_sentences: list[Sentence], ctx: Context) -> None:
     """Each sentence that names a year ('in September 2024') is an event."""
     for sentence in block_sentences:
-        match = _DATE.search(sentence.text)
+        match = find_date(sentence.text)
         if match:
             month = match["month"]
             number = _month_number(month) if month else None

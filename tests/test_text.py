@@ -1,0 +1,50 @@
+"""Quick tests that guard slow patterns: they may only skip a pattern where it could not have matched."""
+
+from __future__ import annotations
+
+import re
+import string
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lmsys_about._extract._text import _ODD_FOLDS, may_contain
+from lmsys_about._extract.history import _DATE, _FOUNDING, _FOUNDING_WORDS, find_date, is_founding
+
+from .test_properties import EXAMPLES
+
+# Words and the characters that re.IGNORECASE confuses with their letters, among ordinary text.
+_WORDS = [*_FOUNDING_WORDS, "September", "in", "since", " ", ".", "19", "20", "24", "\u0662", "e", "s", "i", "I"]
+_ALPHABET = st.sampled_from([*_WORDS, *_ODD_FOLDS, "S", "K", "\u212a", "É", "é"])
+_TEXTS = st.lists(_ALPHABET, max_size=12).map("".join)
+
+
+def test_every_character_that_ignorecase_takes_for_an_ascii_letter_is_known() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    characters = (chr(code) for code in range(0x110000))
+    odd = {
+        c for c in characters if letter.fullmatch(c) and not (len(c.lower()) == 1 and c.lower() in string.ascii_letters)
+    }
+    assert odd == set(_ODD_FOLDS)
+
+
+@settings(max_examples=EXAMPLES * 4, deadline=None)
+@given(_TEXTS)
+def test_may_contain_never_hides_a_match(text: str) -> None:
+    if _FOUNDING.search(text):
+        assert may_contain(text, _FOUNDING_WORDS)
+    assert is_founding(text) == (_FOUNDING.search(text) is not None)
+
+
+@settings(max_examples=EXAMPLES * 4, deadline=None)
+@given(_TEXTS)
+def test_find_date_is_the_date_pattern(text: str) -> None:
+    found, expected = find_date(text), _DATE.search(text)
+    assert (found and found.span()) == (expected and expected.span())
+
+
+def test_odd_spellings_of_founding_words_still_count() -> None:
+    assert is_founding("It was \u017ftarted in 2020.")  # long s
+    assert is_founding("It was or\u0131ginated by them.")  # dotless i
+    assert is_founding("It was OR\u0130GINATED by them.")  # dotted capital I
+    assert not is_founding("It was refounded and restarted.")  # whole words only
