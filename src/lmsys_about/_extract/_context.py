@@ -43,7 +43,7 @@ class Context:
         if problem is not None:
             self.report("warning", "unsafe-url", f"link {piece.text!r} dropped: {problem}", piece.line)
             return None
-        if url.lower().startswith("mailto:"):
+        if url[:7].lower() == "mailto:":
             address = mailto_address(url)
             shown = piece.text.strip()
             if "@" in shown and shown.removeprefix("mailto:") != address:

@@ -174,7 +174,9 @@ def split_entries(line: TextLine, marks: Marks) -> Split:
         if not piece.text.strip(_PUNCTUATION):  # ', ' between two links: the common case
             after_link = False
             continue
-        fragments = _SEPARATORS.split(piece.text)
+        text = piece.text
+        # Every separator holds ',', ';' or 'and': without them the text is one fragment (a quick test first).
+        fragments = _SEPARATORS.split(text) if "," in text or ";" in text or "and" in text else [text]
         for position, raw in enumerate(fragments):
             fragment = _CONJUNCTION.sub("", raw.strip())
             if fragment.endswith(".") and position == len(fragments) - 1:
@@ -229,21 +231,22 @@ def sentences(block: Block) -> Iterator[Sentence]:
 
 
 _LEADING_AND_OR = re.compile(r"^\s*(?:and|or)\s+")
+_SERIES_MARKS = re.compile(r"[,()\[\]]")
 
 
 def series(text: str) -> list[str]:
     """'cash, compute devices (e.g., GPUs) and cloud credits' -> its three items (commas in brackets kept)."""
     items: list[str] = []
-    depth = 0
-    current = ""
-    for char in text:
-        depth += (char in "([") - (char in ")]")
-        if char == "," and depth == 0:
-            items.append(current)
-            current = ""
+    depth = start = 0
+    for found in _SERIES_MARKS.finditer(text):
+        char = found[0]
+        if char == ",":
+            if depth == 0:
+                items.append(text[start : found.start()])
+                start = found.end()
         else:
-            current += char
-    items.append(current)
+            depth += 1 if char in "([" else -1
+    items.append(text[start:])
     cleaned = [_LEADING_AND_OR.sub("", item).strip().rstrip(".").strip() for item in items]
     oxford = _LEADING_AND_OR.match(items[-1]) is not None
     if not oxford and " and " in cleaned[-1]:  # 'A, B and C': the last comma is an 'and'

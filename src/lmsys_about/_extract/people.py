@@ -75,8 +75,8 @@ class _Groups:
 
     def add(self, entry: Entry) -> None:
         ctx = self.ctx
-        notes = meanings(entry.marks, ctx.marks)
-        for mark in dict.fromkeys(entry.marks):  # once per mark, however often it is repeated
+        notes = meanings(entry.marks, ctx.marks) if entry.marks else []
+        for mark in dict.fromkeys(entry.marks) if entry.marks else ():  # once per mark, however often repeated
             if mark not in ctx.marks.meanings:
                 ctx.report(
                     "warning", "unexplained-mark", f"mark {mark!r} after {entry.name!r} has no legend", entry.line
@@ -141,11 +141,11 @@ def extract_people(section: Section, ctx: Context) -> None:
                 for piece in text_line.links():  # the legend is read before extraction; its links are not
                     ctx.link(piece)
                 continue
-            pieces = text_line.pieces
+            rest, pieces = text_line, text_line.pieces
             if pieces and pieces[0].kind == "strong":
                 name, project, pieces = _label(text_line)
                 groups.open(name, project, text_line.line)
-            rest = TextLine(text_line.line, pieces)
+                rest = TextLine(text_line.line, pieces)
             if not rest.text.strip():  # a label on a line of its own
                 continue
             split = split_entries(rest, ctx.marks)
