@@ -237,30 +237,29 @@ def inline_lines(children: Sequence[Token], first_line: int) -> list[TextLine]:
     outer: list[Piece] = []  # links around the current one: markdown-it nests an autolink inside a link
     strong: list[Piece] | None = None
     strong_depth = 0
+    target = current.pieces  # where plain text and links go: the line, or the bold text being read
     for token in children:  # branches in order of how often they are taken
         kind = token.type
-        if kind in ("text", "code_inline", "html_inline"):
+        if kind == "text" or kind == "code_inline" or kind == "html_inline":
             content = token.content
             if not content:
                 continue
             if link is not None:
                 link.text += content
-                continue
-            target = strong if strong is not None else current.pieces
-            if target and target[-1].kind == "text":
+            elif target and target[-1].kind == "text":
                 target[-1].text += content
             else:
                 target.append(Piece("text", content, line))
         elif kind == "link_open":
             if link is not None:
                 outer.append(link)
-            link = Piece("link", "", line, str(token.attrGet("href") or ""))
+            link = Piece("link", "", line, str(token.attrs.get("href") or ""))
         elif kind == "link_close":
             if link is not None:
                 link.text = " ".join(link.text.split())
-                (strong if strong is not None else current.pieces).append(link)
+                target.append(link)
             link = outer.pop() if outer else None
-        elif kind in ("softbreak", "hardbreak"):
+        elif kind == "softbreak" or kind == "hardbreak":
             line += 1
             if link is not None:
                 link.text += " "
@@ -270,21 +269,21 @@ def inline_lines(children: Sequence[Token], first_line: int) -> list[TextLine]:
                 strong, strong_depth = None, 0
             current = TextLine(line)
             lines.append(current)
+            target = current.pieces
         elif kind == "image":
-            image = Piece("image", token.content, line, str(token.attrGet("src") or ""))
-            (strong if strong is not None else current.pieces).append(image)
+            target.append(Piece("image", token.content, line, str(token.attrs.get("src") or "")))
         elif kind == "strong_open" and link is None:
             strong_depth += 1
             if strong is None:
-                strong = []
+                target = strong = []
         elif kind == "strong_close" and link is None and strong is not None:
             strong_depth -= 1
             if strong_depth == 0:
-                done, strong = strong, None
+                done, strong, target = strong, None, current.pieces
                 if all(p.kind == "text" for p in done):
-                    current.pieces.append(Piece("strong", "".join(p.text for p in done), line))
+                    target.append(Piece("strong", "".join(p.text for p in done), line))
                 else:
-                    current.pieces.extend(done)
+                    target.extend(done)
     if strong is not None:
         current.pieces.extend(strong)
     return lines
