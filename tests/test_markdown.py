@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from lmsys_about._markdown import parser_for
+import lmsys_about
+from lmsys_about._markdown import _plain_children, parser_for
 
 from .paths import CASES, CORPUS_PAGES
 from .test_properties import EXAMPLES
@@ -37,6 +38,9 @@ TRICKY = [
     "> Foo\n> ---\n\n> Bar\n> ===\n\n>Baz\n>---",
     "> - Foo\n>   ---\n\n>     code in a quote\n\n-     code in an item\n\n1.     code in an item",
     "a:b ~c~ d+e=f {g} ^h$ %i# @j -k- [l]: m\n* * *\n_ _ _\n- - -\n-- -",
+    # Line breaks around plain links: trailing spaces dropped (two make a hard break), leading blanks skipped.
+    "[a](https://x.org/) \n  [b](https://y.org/)  \n\t[c](https://z.org/)   \nend ] ( ) [](https://e.org/)",
+    "a \n b  \n c\t\n[d](https://x.org/)\t \n[ e ](https://x.org/)x",
 ]
 
 
@@ -49,7 +53,8 @@ def _stock() -> MarkdownIt:
 
 
 def _shape(tokens: list[Token]) -> list[object]:
-    return [(t.type, t.map, t.content, t.attrs, t.markup, _shape(t.children or [])) for t in tokens]
+    """Everything a token holds, its children's too."""
+    return [t.as_dict() for t in tokens]
 
 
 @pytest.mark.parametrize("text", TRICKY)
@@ -88,3 +93,37 @@ def test_tokens_match_the_stock_parser_on_generated_markdown(lines: list[str]) -
 @given(st.text(alphabet="a [](<>)!*_`~=-+#&;:\\/.1\t\n", max_size=80))
 def test_tokens_match_the_stock_parser_on_any_text(text: str) -> None:
     assert _shape(parser_for(text).parse(text)) == _shape(_stock().parse(text))
+
+
+# Plain text, plain links, line breaks and blanks: what the parser's inline rules are bypassed for.
+_PLAIN = ["a", "Foo bar", "[a](https://x.org/)", "[](https://y.org/)", "[ b c ](https://z.org/p?q=1#f)", " ", "  ",
+          "\t", "\n", "]", "(", ")", ":", "-", ",", ".", "1", "\u00a0", "é", "[x](https://x.org/a_b*c!)"]  # fmt: skip
+
+
+def _inline_tokens(content: str) -> list[Token]:
+    tokens: list[Token] = []
+    md = _stock()
+    md.inline.parse(content, md, {}, tokens)
+    return tokens
+
+
+@settings(max_examples=EXAMPLES * 4, deadline=None)
+@given(st.lists(st.sampled_from(_PLAIN), max_size=14).map("".join))
+def test_plain_inline_text_gets_the_inline_parsers_tokens(content: str) -> None:
+    children = _plain_children(content)
+    assert children is not None  # nothing here needs the inline parser's other rules
+    assert _shape(children) == _shape(_inline_tokens(content))
+
+
+@pytest.mark.parametrize(
+    "content", ["[a", "a[b[c](https://x.org/)", "*a*", "a_b", "<b>", "&amp;", "\\[", "`c`", "![i](u)"]
+)
+def test_anything_but_plain_text_goes_to_the_inline_parser(content: str) -> None:
+    assert _plain_children(content) is None
+
+
+def test_the_bundled_page_is_mostly_plain_inline_text() -> None:
+    body = (Path(lmsys_about.__file__).parent / "about.md").read_text(encoding="utf-8")
+    contents = [t.content for t in _stock().parse(body) if t.type == "inline"]
+    plain = [c for c in contents if _plain_children(c) is not None]
+    assert len(plain) >= 0.8 * len(contents)
