@@ -100,10 +100,11 @@ def target_loads_vs_markdown_it(rounds: int) -> Result:
 def target_scaling(sizes: tuple[int, int], rounds: int) -> list[Result]:
     small, large = (generated_page(n) for n in sizes)
     # The small page is parsed several times per round, so that both samples last long enough to even out noise.
+    calls = min(sizes[1] // sizes[0], 20)
     times = best_of(
         [lambda: lmsys_about.loads(small, max_bytes=None), lambda: lmsys_about.loads(large, max_bytes=None)],
         rounds=rounds,
-        repeat=[min(sizes[1] // sizes[0], 20), 1],
+        repeat=[calls, 1],
     )
     per_person = [t / n for t, n in zip(times, sizes, strict=True)]
     tracemalloc.start()
@@ -115,7 +116,8 @@ def target_scaling(sizes: tuple[int, int], rounds: int) -> list[Result]:
             f"time per person, {sizes[1]:,} vs {sizes[0]:,} people",
             per_person[1] / per_person[0],
             1.2,
-            "best of interleaved rounds on generated pages (a sponsor per ten people; the small one 20 times a round)",
+            f"best of {rounds} interleaved rounds on generated pages (a sponsor per ten people; the small one {calls}"
+            " times a round)",
         ),
         Result(
             f"peak memory / input size, {sizes[1]:,} people",
