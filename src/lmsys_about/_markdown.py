@@ -8,17 +8,18 @@ Inline tokens have no line map: each piece takes the line of its block plus the 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 from typing import Literal
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_core.state_core import StateCore
+from markdown_it.rules_core import StateCore, text_join
 from markdown_it.rules_inline.link import link
 from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.token import Token
+from markdown_it.utils import EnvType
 
 from .errors import MarkdownError
 
@@ -134,6 +135,10 @@ def _text(state: StateInline, silent: bool) -> bool:
 _NOT_PLAIN = re.compile(r"[\[!&*<\\_`]")
 
 
+class NotPlain(Exception):
+    """Raised by :func:`plain_tokens` where the content needs the inline parser after all."""
+
+
 def _text_token(content: str, level: int) -> Token:
     token = Token("text", "", 0)
     token.content = content
@@ -141,22 +146,21 @@ def _text_token(content: str, level: int) -> Token:
     return token
 
 
-def _plain_children(content: str) -> list[Token] | None:
-    """The inline parser's tokens for text made of plain text, plain links and line breaks only; None otherwise.
+def plain_tokens(content: str) -> Iterator[Token]:
+    """The inline parser's tokens for content made of plain text, plain links and line breaks, one at a time;
+    :class:`NotPlain` at the first thing that is none of these (the caller then starts again with the parser).
 
     Most of the page is such text, and most of the inline parser's time on it goes to trying its rules one by
-    one at each position. This builds the same tokens directly, as its text, link and newline rules would:
+    one at each position. This makes the same tokens directly, as its text, link and newline rules would:
     the text before a line break loses its trailing spaces (two or more make a hard break), the next line its
-    leading blanks. Tests compare the tokens with the parser's on generated text, the fixtures and the corpus.
+    leading blanks. Made one at a time, the tokens of a long paragraph are never all alive at once.
     """
-    tokens: list[Token] = []
     pending = ""  # text not yet in a token, as the parser's 'pending'
     position = 0
     for match in chain(_SIMPLE_LINK.finditer(content), (None,)):  # None: the text after the last link
-        end = match.start() if match is not None else len(content)
-        segment = content[position:end]
+        segment = content[position : match.start() if match is not None else len(content)]
         if _NOT_PLAIN.search(segment):
-            return None
+            raise NotPlain
         lines = segment.split("\n")
         pending += lines[0]
         for next_line in lines[1:]:
@@ -166,36 +170,51 @@ def _plain_children(content: str) -> list[Token] | None:
             elif pending.endswith(" "):
                 pending = pending[:-1]
             if pending:
-                tokens.append(_text_token(pending, 0))
-            tokens.append(Token(kind, "br", 0))
+                yield _text_token(pending, 0)
+            yield Token(kind, "br", 0)
             pending = next_line.lstrip(" \t")
         if match is None:
             break
         if pending:
-            tokens.append(_text_token(pending, 0))
+            yield _text_token(pending, 0)
             pending = ""
         link_open = Token("link_open", "a", 1)
         link_open.attrs = {"href": match[2]}
-        tokens.append(link_open)
+        yield link_open
         if match[1]:
-            tokens.append(_text_token(match[1], 1))
-        tokens.append(Token("link_close", "a", -1))
+            yield _text_token(match[1], 1)
+        yield Token("link_close", "a", -1)
         position = match.end()
     if pending:
-        tokens.append(_text_token(pending, 0))
-    return tokens
+        yield _text_token(pending, 0)
 
 
-def _inline(state: StateCore) -> None:
-    """The core rule that parses inline content: plain text directly, anything else with the inline parser."""
-    md = state.md
-    for token in state.tokens:
-        if token.type == "inline":
-            children = _plain_children(token.content)
-            if children is None:
-                children = []
-                md.inline.parse(token.content, md, state.env, children)
-            token.children = children
+def block_tokens(text: str) -> tuple[MarkdownIt, EnvType, list[Token]]:
+    """The parser for ``text``, the environment its block rules filled (link references), and its block tokens;
+    inline tokens have no children yet: they are made one block at a time (:func:`plain_tokens`, else
+    :func:`parsed_inline_tokens`)."""
+    md = parser_for(text)
+    env: EnvType = {}
+    tokens: list[Token] = []
+    md.block.parse(text, md, env, tokens)  # the core's 'block' rule; its 'inline' and 'text_join' come per block
+    return md, env, tokens
+
+
+def parsed_inline_tokens(md: MarkdownIt, content: str, env: EnvType) -> list[Token]:
+    """The children of an inline token as the parser's core gives them (its 'inline' and 'text_join' rules)."""
+    holder = Token("inline", "", 0)
+    holder.children = []
+    md.inline.parse(content, md, env, holder.children)
+    if text_join in md.core.ruler.getRules(""):
+        text_join(StateCore("", md, env, [holder]))
+    return holder.children
+
+
+def _inline_lines_of(md: MarkdownIt, content: str, env: EnvType, first_line: int) -> list[TextLine]:
+    try:
+        return inline_lines(plain_tokens(content), first_line)
+    except NotPlain:  # rare, and found at once: most such text has a '*', '_' or '&' early on
+        return inline_lines(parsed_inline_tokens(md, content, env), first_line)
 
 
 @lru_cache(maxsize=32)  # one parser per set of skipped rules; few sets occur, but the cache stays bounded
@@ -213,7 +232,6 @@ def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
     md.inline.ruler.before("text", "link_first", _simple_link)
     md.inline.ruler.disable("link")
     md.inline.ruler.at("text", _text)
-    md.core.ruler.at("inline", _inline)
     # read_source already turned every line ending into '\n' and refused NUL: nothing left to normalise.
     md.disable(["normalize", *sorted(skip)])
     return md
@@ -256,7 +274,7 @@ def parser_for(text: str) -> MarkdownIt:
 def parse_blocks(body: str, line_offset: int) -> list[Block]:
     """Tokens of ``body`` to blocks whose lines are numbered in the original file; MarkdownError (without
     a path) where markdown-it would drop content nested too deeply."""
-    tokens = parser_for(body).parse(body)
+    md, env, tokens = block_tokens(body)
     blocks: list[Block] = []
     item_lines: list[int | None] = []  # per open list item: its line until its first paragraph is seen
     limit = parser().options["maxNesting"]
@@ -279,7 +297,7 @@ def parse_blocks(body: str, line_offset: int) -> list[Block]:
             if block_kind == "paragraph" and item_lines and item_lines[-1] is not None:
                 block_kind, level = "item", len(item_lines)
                 item_lines[-1] = None
-            blocks.append(Block(block_kind, line, inline_lines(inline.children or [], line), level))
+            blocks.append(Block(block_kind, line, _inline_lines_of(md, inline.content, env, line), level))
         elif kind in ("fence", "code_block", "html_block"):
             blocks.append(Block("raw", _line(token, line_offset), [], raw=token.content))
             if item_lines:
@@ -303,7 +321,7 @@ def _line(token: Token, line_offset: int) -> int:
     return token.map[0] + line_offset + 1
 
 
-def inline_lines(children: Sequence[Token], first_line: int) -> list[TextLine]:
+def inline_lines(children: Iterable[Token], first_line: int) -> list[TextLine]:
     """Flatten inline tokens into text lines of pieces; emphasis is dropped, bold and links kept."""
     current = TextLine(first_line)
     lines = [current]
