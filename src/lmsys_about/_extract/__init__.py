@@ -106,27 +106,35 @@ def extract(sections: Sequence[Section]) -> Context:
 
 def people(groups: Sequence[Record]) -> list[Record]:
     """Each person once, in order of first appearance, with every group they are in."""
-    by_name: dict[str, Record] = {}
-    # Each person's groups and notes in order, as dicts used as ordered sets: lists would make long pages quadratic.
-    groups_of: dict[str, dict[str, None]] = {}
-    notes_of: dict[str, dict[str, None]] = {}
+    by_name: dict[str, Record] = {}  # records in the field order of Person: the json command prints them as they are
+    # For people met again: their groups and notes as dicts used as ordered sets (lists would make a page that
+    # lists one name in many groups quadratic). Most people are met once and never need them.
+    seen: dict[str, tuple[dict[str, None], dict[str, None]]] = {}
     for group in groups:
+        group_name = group["name"]
         for member in group["members"]:
             key = member["name"].casefold()
             person = by_name.get(key)
             if person is None:
-                url = member["url"]
-                person = {"name": member["name"], "url": url, "github": github_handle(url), "line": member["line"]}
-                by_name[key], groups_of[key], notes_of[key] = person, {}, {}
-            elif person["url"] is None and member["url"] is not None:
+                url, notes = member["url"], member["notes"]
+                by_name[key] = {
+                    "name": member["name"], "url": url, "github": github_handle(url), "groups": [group_name],
+                    "notes": list(dict.fromkeys(notes)) if notes else [], "line": member["line"],
+                }  # fmt: skip
+                continue
+            if person["url"] is None and member["url"] is not None:
                 person["url"], person["github"] = member["url"], github_handle(member["url"])
-            groups_of[key][group["name"]] = None
-            notes_of[key].update(dict.fromkeys(member["notes"]))
-    return [  # in the field order of Person: the json command prints this as it is
-        {"name": p["name"], "url": p["url"], "github": p["github"], "groups": list(groups_of[key]),
-         "notes": list(notes_of[key]), "line": p["line"]}
-        for key, p in by_name.items()
-    ]  # fmt: skip
+            if key not in seen:
+                seen[key] = (dict.fromkeys(person["groups"]), dict.fromkeys(person["notes"]))
+            known_groups, known_notes = seen[key]
+            if group_name not in known_groups:
+                known_groups[group_name] = None
+                person["groups"].append(group_name)
+            for note in member["notes"]:
+                if note not in known_notes:
+                    known_notes[note] = None
+                    person["notes"].append(note)
+    return list(by_name.values())
 
 
 def assemble(ctx: Context) -> dict[str, Any]:
