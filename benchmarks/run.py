@@ -99,8 +99,9 @@ def target_loads_vs_markdown_it(rounds: int) -> Result:
 
 def target_scaling(sizes: tuple[int, int], rounds: int) -> list[Result]:
     small, large = (generated_page(n) for n in sizes)
-    # The small page is parsed several times per round, so that both samples last long enough to even out noise.
-    calls = min(sizes[1] // sizes[0], 20)
+    # The small page is parsed as many times a round as it has fewer people, so that both samples last as long:
+    # a longer sample is likelier to catch a busy moment of the machine, and best-of would then favour the shorter.
+    calls = sizes[1] // sizes[0]
     times = best_of(
         [lambda: lmsys_about.loads(small, max_bytes=None), lambda: lmsys_about.loads(large, max_bytes=None)],
         rounds=rounds,
