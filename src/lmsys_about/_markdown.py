@@ -109,24 +109,11 @@ def _simple_link(state: StateInline, silent: bool) -> bool:
     return True
 
 
-# Where a rule of ours can start ('[' link, '!' image, '*' '_' emphasis, '<' autolink or HTML, '&' entity,
-# '\\' escape, '`' code, newline), and ']', where a link label ends. The stock text rule also stops at a
-# dozen other characters for rules CommonMark leaves out (':' for linkify, '~' for strikethrough, ...),
-# only to find no rule there and take the character as text: the same tokens, one character at a time.
+# Where the text rule stops: where a rule of this parser can start ('[' link, '!' image, '*' '_' emphasis, '<'
+# autolink or HTML, '&' entity, '\\' escape, '`' code, newline), and at ']', where a link label ends. The stock
+# set also holds a dozen characters for rules CommonMark leaves out (':' for linkify, '~' for strikethrough,
+# ...): the parser stops there only to find no rule and take the character as text, one character at a time.
 _TEXT_END = re.compile(r"[\n!&*<\[\\\]_`]")
-
-
-def _text(state: StateInline, silent: bool) -> bool:
-    """The stock text rule, stopping only where a rule of this parser can start."""
-    start = state.pos
-    found = _TEXT_END.search(state.src, start, state.posMax)
-    end = found.start() if found is not None else state.posMax
-    if end == start:
-        return False
-    if not silent:
-        state.pending += state.src[start:end]
-    state.pos = end
-    return True
 
 
 # Where inline text holds more than plain text, plain links and line breaks: a character that starts another rule
@@ -231,7 +218,7 @@ def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
     # Links are most of the page: try their rule first ('[' starts nothing else in CommonMark).
     md.inline.ruler.before("text", "link_first", _simple_link)
     md.inline.ruler.disable("link")
-    md.inline.ruler.at("text", _text)
+    md.inline.terminator_re = _TEXT_END  # the same tokens (tested against the stock parser), fewer stops
     # read_source already turned every line ending into '\n' and refused NUL: nothing left to normalise.
     md.disable(["normalize", *sorted(skip)])
     return md
