@@ -1,7 +1,8 @@
 """The configured markdown-it parser, and tokens to blocks of text lines made of pieces.
 
 The parser gives exactly the stock parser's tokens (with URLs kept as written), faster: plain inline text is
-tokenised directly, plain links and text take fast rules, and rules the page cannot trigger are left out.
+tokenised directly; elsewhere plain links take a fast rule and text stops only where a rule can start; and
+rules the page cannot trigger are left out.
 Inline tokens have no line map: each piece takes the line of its block plus the line breaks before it.
 """
 
@@ -200,7 +201,7 @@ def parsed_inline_tokens(md: MarkdownIt, content: str, env: EnvType) -> list[Tok
 def _inline_lines_of(md: MarkdownIt, content: str, env: EnvType, first_line: int) -> list[TextLine]:
     try:
         return inline_lines(plain_tokens(content), first_line)
-    except NotPlain:  # rare, and found at once: most such text has a '*', '_' or '&' early on
+    except NotPlain:  # the block's plain start is read twice: at worst twice the work, still linear
         return inline_lines(parsed_inline_tokens(md, content, env), first_line)
 
 
