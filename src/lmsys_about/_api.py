@@ -19,6 +19,8 @@ from ._urls import URLS_CHECKED
 from .errors import AboutValidationError, MarkdownError, SourceError
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from .models import About
 
 BUNDLED_NAME = "about.md"
@@ -111,14 +113,21 @@ _LONG_LIST = 512
 _CONTEXT = {URLS_CHECKED: True}
 
 
-def _validated(data: dict[str, Any]) -> About:
-    from .models import About, Group, Person, Sponsor  # built on first use, not at import
+def _one_by_one(records: list[dict[str, Any]], model: type[BaseModel]) -> list[Any]:
+    """``records`` validated as ``model``, each record let go as soon as its model exists."""
+    records.reverse()
+    return [model.model_validate(records.pop(), context=_CONTEXT) for _ in range(len(records))]
 
+
+def _validated(data: dict[str, Any]) -> About:
+    from .models import About, Group, Member, Person, Sponsor  # built on first use, not at import
+
+    for group in data["groups"]:  # a group's members first: a group of 100,000 names is one record
+        if len(group["members"]) > _LONG_LIST:
+            group["members"] = _one_by_one(group["members"], Member)
     for key, model in (("people", Person), ("sponsors", Sponsor), ("groups", Group)):
-        records = data[key]
-        if len(records) > _LONG_LIST or (key == "groups" and sum(len(g["members"]) for g in records) > _LONG_LIST):
-            records.reverse()
-            data[key] = [model.model_validate(records.pop(), context=_CONTEXT) for _ in range(len(records))]
+        if len(data[key]) > _LONG_LIST or (key == "groups" and sum(len(g["members"]) for g in data[key]) > _LONG_LIST):
+            data[key] = _one_by_one(data[key], model)
     return About.model_validate(data, context=_CONTEXT)
 
 
