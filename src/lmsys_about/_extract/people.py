@@ -76,7 +76,7 @@ class _Groups:
     def add(self, entry: Entry) -> None:
         ctx = self.ctx
         notes = meanings(entry.marks, ctx.marks) if entry.marks else []
-        for mark in dict.fromkeys(entry.marks) if entry.marks else ():  # once per mark, however often repeated
+        for mark in dict.fromkeys(entry.marks):  # once per mark, however often it is repeated
             if mark not in ctx.marks.meanings:
                 ctx.report(
                     "warning", "unexplained-mark", f"mark {mark!r} after {entry.name!r} has no legend", entry.line
