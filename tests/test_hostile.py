@@ -113,6 +113,12 @@ def test_alias_bomb_is_refused_before_it_expands() -> None:
         ("- a\n- b\n", 2, "not a mapping"),
         ("a: 'unclosed\n", None, "YAML does not parse"),
         ("a: \x07\n", 2, "#x0007"),
+        # YAML also ends lines at LS, PS and NEL; the file does not, and lines are the file's.
+        ('a: "x\u2028y"\nb: c\nb: d\n', 4, "duplicate"),
+        ('a: "x\u2029y\x85z"\n[1]: x\n', 3, "plain strings"),
+        ('a: "x\u2028y"\nb: &x 1\nc: *x\n', 4, "aliases"),
+        ('a: "x\u2028"\nb: !custom x\n', 3, "tag"),
+        ('a: "x\u2028y"\nb: c\nIn April\n', 5, "starts on line 4"),
     ],
 )
 def test_hostile_front_matter_is_refused_with_its_line(front_matter: str, line: int | None, message: str) -> None:

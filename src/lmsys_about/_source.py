@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
+from yaml.error import Mark
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -95,24 +96,31 @@ def _decode(raw: bytes, path: str | None) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _line_of(fm_text: str, mark: Mark) -> int:
+    """The file line of a YAML mark. Not ``mark.line``: YAML also ends lines at NEL, LS and PS, which the file
+    does not (fm_text starts with the rest of line 1, the opening '---', so its line n is file line n + 1)."""
+    return fm_text.count("\n", 0, mark.index) + 1
+
+
 class _Composer(yaml.SafeLoader):
     """Compose (never construct) YAML, refusing aliases and deep nesting."""
 
     def __init__(self, stream: str, path: str | None) -> None:
         super().__init__(stream)
+        self._text = stream
         self._path = path
         self._depth = 0
 
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
         if self.check_event(AliasEvent):
             mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
-            raise FrontMatterError("YAML aliases are not accepted", path=self._path, line=mark.line + 1)
+            raise FrontMatterError("YAML aliases are not accepted", path=self._path, line=_line_of(self._text, mark))
         self._depth += 1
         try:
             if self._depth > MAX_YAML_DEPTH:
                 mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
                 msg = f"YAML nested deeper than {MAX_YAML_DEPTH} levels"
-                raise FrontMatterError(msg, path=self._path, line=mark.line + 1)
+                raise FrontMatterError(msg, path=self._path, line=_line_of(self._text, mark))
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
@@ -151,7 +159,6 @@ def _load_yaml(fm_text: str, path: str | None) -> FrontMatter:
     simple = _simple_front_matter(fm_text)
     if simple is not None:
         return simple
-    # fm_text starts with the rest of line 1 (the opening '---'), so YAML line n is file line n + 1.
     try:
         loader = _Composer(fm_text, path)  # its reader refuses control characters at once
     except yaml.reader.ReaderError as exc:
@@ -162,10 +169,10 @@ def _load_yaml(fm_text: str, path: str | None) -> FrontMatter:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else 1
+        line = _line_of(fm_text, mark) if mark is not None else 1
         problem = exc.problem or "invalid YAML"
         if exc.context and exc.context_mark is not None:
-            problem = f"{problem} ({exc.context} that starts on line {exc.context_mark.line + 1})"
+            problem = f"{problem} ({exc.context} that starts on line {_line_of(fm_text, exc.context_mark)})"
         raise FrontMatterError(f"YAML does not parse: {problem}", path=path, line=line) from None
     except yaml.YAMLError as exc:
         raise FrontMatterError(f"YAML does not parse: {exc}", path=path, line=1) from None
@@ -175,31 +182,31 @@ def _load_yaml(fm_text: str, path: str | None) -> FrontMatter:
         return {}
     if not isinstance(node, MappingNode):
         raise FrontMatterError(
-            "front matter is not a mapping of keys to values", path=path, line=node.start_mark.line + 1
+            "front matter is not a mapping of keys to values", path=path, line=_line_of(fm_text, node.start_mark)
         )
-    value = _plain(node, path)
+    value = _plain(node, fm_text, path)
     assert isinstance(value, dict)
     return value
 
 
-def _plain(node: Node, path: str | None) -> object:
+def _plain(node: Node, fm_text: str, path: str | None) -> object:
     """The node as str / list / dict, scalars exactly as written."""
-    line = node.start_mark.line + 1
     if node.tag not in (_SCALAR_TAGS if isinstance(node, ScalarNode) else _COLLECTION_TAGS):
-        raise FrontMatterError(f"YAML tag {node.tag!r} is not accepted", path=path, line=line)
+        msg = f"YAML tag {node.tag!r} is not accepted"
+        raise FrontMatterError(msg, path=path, line=_line_of(fm_text, node.start_mark))
     if isinstance(node, ScalarNode):
         return str(node.value)
     if isinstance(node, SequenceNode):
-        return [_plain(item, path) for item in node.value]
+        return [_plain(item, fm_text, path) for item in node.value]
     assert isinstance(node, MappingNode)
     result: dict[str, object] = {}
     for key_node, value_node in node.value:
         if not isinstance(key_node, ScalarNode):
-            raise FrontMatterError(
-                "front matter keys must be plain strings", path=path, line=key_node.start_mark.line + 1
-            )
+            msg = "front matter keys must be plain strings"
+            raise FrontMatterError(msg, path=path, line=_line_of(fm_text, key_node.start_mark))
         key = str(key_node.value)
         if key in result:
-            raise FrontMatterError(f"duplicate front matter key {key!r}", path=path, line=key_node.start_mark.line + 1)
-        result[key] = _plain(value_node, path)
+            msg = f"duplicate front matter key {key!r}"
+            raise FrontMatterError(msg, path=path, line=_line_of(fm_text, key_node.start_mark))
+        result[key] = _plain(value_node, fm_text, path)
     return result
