@@ -15,6 +15,7 @@ from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ._changes import Change, ChangeKind
+from ._diff_sections import name_and_url_changes
 from ._matching import Matching, match, notes, prose, text_key, url_key
 from .models import About, Group, Person
 
@@ -184,11 +185,7 @@ def _group_removed(group: Group) -> Iterator[Change]:
 
 
 def _person_changes(before: Person, after: Person) -> Iterator[Change]:
-    lines = {"old_line": before.line, "new_line": after.line}
-    if prose(before.name) != prose(after.name):
-        yield Change(kind=ChangeKind.PERSON_RENAMED, name=after.name, old=before.name, new=after.name, **lines)
-    if before.url != after.url:
-        yield Change(kind=ChangeKind.PERSON_URL_CHANGED, name=after.name, old=before.url, new=after.url, **lines)
+    yield from name_and_url_changes(before, after, (ChangeKind.PERSON_RENAMED, ChangeKind.PERSON_URL_CHANGED))
     if notes(before.notes) != notes(after.notes):
         yield Change(kind=ChangeKind.PERSON_NOTES_CHANGED, name=after.name, old=notes(before.notes),
-                     new=notes(after.notes), **lines)  # fmt: skip
+                     new=notes(after.notes), old_line=before.line, new_line=after.line)  # fmt: skip

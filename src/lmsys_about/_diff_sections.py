@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from pydantic import JsonValue
 
@@ -38,6 +38,27 @@ def _added_and_removed(
     for i in matching.removed:
         name, value, line = describe(old_items[i])
         yield Change(kind=removed, name=name, old=value, old_line=line)
+
+
+class _Named(Protocol):
+    """A person, sponsor or project: a name and a URL on a line."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def line(self) -> int: ...
+
+
+def name_and_url_changes(before: _Named, after: _Named, kinds: tuple[ChangeKind, ChangeKind]) -> Iterator[Change]:
+    """A matched thing's new name (compared as prose), then its new URL; ``kinds``: renamed, URL changed."""
+    renamed, url_changed = kinds
+    lines = {"old_line": before.line, "new_line": after.line}
+    if prose(before.name) != prose(after.name):
+        yield Change(kind=renamed, name=after.name, old=before.name, new=after.name, **lines)
+    if before.url != after.url:
+        yield Change(kind=url_changed, name=after.name, old=before.url, new=after.url, **lines)
 
 
 def diff_front_matter(old: About, new: About, anchors: Anchors) -> Iterator[Change]:
@@ -92,14 +113,10 @@ def diff_sponsors(old: About, new: About, anchors: Anchors) -> Iterator[Change]:
     for i, j in sorted(matching.pairs, key=lambda pair: pair[1]):
         before, after = old.sponsors[i], new.sponsors[j]
         anchors.append((before.line, after.line))
-        lines = {"old_line": before.line, "new_line": after.line}
-        if prose(before.name) != prose(after.name):
-            yield Change(kind=ChangeKind.SPONSOR_RENAMED, name=after.name, old=before.name, new=after.name, **lines)
-        if before.url != after.url:
-            yield Change(kind=ChangeKind.SPONSOR_URL_CHANGED, name=after.name, old=before.url, new=after.url, **lines)
+        yield from name_and_url_changes(before, after, (ChangeKind.SPONSOR_RENAMED, ChangeKind.SPONSOR_URL_CHANGED))
         if before.kind != after.kind:
             yield Change(kind=ChangeKind.SPONSOR_KIND_CHANGED, name=after.name, old=before.kind, new=after.kind,
-                         **lines)  # fmt: skip
+                         old_line=before.line, new_line=after.line)  # fmt: skip
     kinds = (ChangeKind.SPONSOR_ADDED, ChangeKind.SPONSOR_REMOVED)
     yield from _added_and_removed(matching, old.sponsors, new.sponsors, kinds, lambda s: (s.name, s.kind, s.line))
 
@@ -150,14 +167,10 @@ def diff_projects(old: About, new: About, anchors: Anchors) -> Iterator[Change]:
     for i, j in sorted(matching.pairs, key=lambda pair: pair[1]):
         before, after = old_items[i], new_items[j]
         anchors.append((before.line, after.line))
-        lines = {"old_line": before.line, "new_line": after.line}
-        if prose(before.name) != prose(after.name):
-            yield Change(kind=ChangeKind.PROJECT_RENAMED, name=after.name, old=before.name, new=after.name, **lines)
-        if before.url != after.url:
-            yield Change(kind=ChangeKind.PROJECT_URL_CHANGED, name=after.name, old=before.url, new=after.url, **lines)
+        yield from name_and_url_changes(before, after, (ChangeKind.PROJECT_RENAMED, ChangeKind.PROJECT_URL_CHANGED))
         if prose(before.status) != prose(after.status):
             yield Change(kind=ChangeKind.PROJECT_STATUS_CHANGED, name=after.name, old=before.status,
-                         new=after.status, **lines)  # fmt: skip
+                         new=after.status, old_line=before.line, new_line=after.line)  # fmt: skip
     kinds = (ChangeKind.PROJECT_ADDED, ChangeKind.PROJECT_REMOVED)
     yield from _added_and_removed(matching, old_items, new_items, kinds, lambda p: (p.name, p.url, p.line))
 
