@@ -150,7 +150,7 @@ def target_scaling(sizes: tuple[int, int], rounds: int) -> list[Result]:
             1.2,
             f"user CPU time, best of {rounds} interleaved rounds on generated pages (a sponsor per ten people;"
             f" the small one {calls} times a round, its results kept to the round's end); page faults per"
-            f" person: {faults[0]:.2f} and {faults[1]:.2f}",
+            f" person: {faults[0]:.2f} on the small page, {faults[1]:.2f} on the large",
         ),
         Result(
             f"peak memory / input size, {sizes[1]:,} people",
