@@ -48,19 +48,18 @@ def best_of(
     functions: list[Callable[[], object]],
     *,
     rounds: int,
-    repeat: int | list[int],
+    repeat: int,
     clock: Callable[[], float] = time.process_time,  # CPU time: a busy machine adds less noise than to wall time
 ) -> list[float]:
-    """Best time per call of each function, rounds interleaved; ``repeat`` calls per round (or one count each)."""
-    repeats = repeat if isinstance(repeat, list) else [repeat] * len(functions)
+    """Best time per call of each function, rounds interleaved, ``repeat`` calls per round."""
     best = [float("inf")] * len(functions)
     for _ in range(rounds):
         for index, function in enumerate(functions):
             gc.collect()
             start = clock()
-            for _ in range(repeats[index]):
+            for _ in range(repeat):
                 function()
-            best[index] = min(best[index], (clock() - start) / repeats[index])
+            best[index] = min(best[index], (clock() - start) / repeat)
     return best
 
 
