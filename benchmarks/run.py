@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 
 import lmsys_about
 from lmsys_about._api import read_bytes
-from lmsys_about._source import read_source
+from lmsys_about._read.source import read_source
 
 
 @dataclass

@@ -8,7 +8,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from lmsys_about import About
-from lmsys_about._source import read_source
+from lmsys_about._read.source import read_source
 
 
 def _parser() -> MarkdownIt:

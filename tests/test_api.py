@@ -137,9 +137,11 @@ def test_all_is_complete() -> None:
             continue
         if getattr(value, "__module__", "").startswith("lmsys_about"):
             assert name in exported, f"{name} is public but missing from __all__"
-    from lmsys_about import _diff, _export, errors, models
+    from lmsys_about import errors, models
+    from lmsys_about._diff import compare
+    from lmsys_about._export import records
 
-    assert set(models.__all__) | set(errors.__all__) | set(_diff.__all__) | set(_export.__all__) <= exported
+    assert set(models.__all__) | set(errors.__all__) | set(compare.__all__) | set(records.__all__) <= exported
     for name in exported:
         assert getattr(lmsys_about, name) is not None
 

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from lmsys_about import RECORD_KINDS, json_schema, load, loads, to_jsonld, to_records
-from lmsys_about import _cli as cli
-from lmsys_about._check import Finding, Report, render_github, report_of
-from lmsys_about._cli import main
+from lmsys_about._cli import main as cli
+from lmsys_about._cli.main import main
+from lmsys_about._export.check import Finding, Report, render_github, report_of
 
 from .pages import EXPORTS, WARNINGS
 
@@ -403,7 +403,7 @@ def test_a_failed_write_is_one_line_and_exit_2() -> None:
 
 
 def test_importing_the_command_does_not_import_rich_or_pyld() -> None:
-    code = "import sys, lmsys_about._cli; print(sorted(m for m in ('rich', 'pyld') if m in sys.modules))"
+    code = "import sys, lmsys_about._cli.main; print(sorted(m for m in ('rich', 'pyld') if m in sys.modules))"
     result = run("-c", code)
     assert result.stdout == "[]\n", result.stderr
 

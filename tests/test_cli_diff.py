@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from lmsys_about._cli import main
+from lmsys_about._cli.main import main
 
 from .paths import FIXTURES
 

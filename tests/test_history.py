@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from lmsys_about import FrontMatterError, HistoryError
-from lmsys_about._cli import main
-from lmsys_about._githistory import walk
+from lmsys_about._cli.main import main
+from lmsys_about._git.walk import walk
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

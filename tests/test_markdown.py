@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 import lmsys_about
-from lmsys_about._markdown import NotPlain, block_tokens, parsed_inline_tokens, plain_tokens
+from lmsys_about._read.markdown import NotPlain, block_tokens, parsed_inline_tokens, plain_tokens
 
 from .paths import CASES, CORPUS_PAGES
 from .test_properties import EXAMPLES

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lmsys_about._source import _load_yaml, _simple_front_matter
+from lmsys_about._read.source import _load_yaml, _simple_front_matter
 
 KEYS = st.from_regex(r"[A-Za-z_][A-Za-z0-9_-]{0,8}", fullmatch=True)
 VALUES = st.text(alphabet=st.sampled_from(list("aZ09 -_:#'\"!&*[]{},.?%@`|>~\\\t\x07\x85\u2028\ufeffé")), max_size=12)
@@ -15,7 +15,7 @@ QUOTES = st.sampled_from(["", "'", '"'])
 
 def _yaml_only(text: str) -> object:
     """What the YAML path gives, or the error it raises."""
-    import lmsys_about._source as source
+    import lmsys_about._read.source as source
 
     simple = source._simple_front_matter
     source._simple_front_matter = lambda text: None  # type: ignore[assignment]

@@ -14,11 +14,11 @@ from ._api import load, loads
 from .errors import AboutError, AboutValidationError, FrontMatterError, HistoryError, MarkdownError, SourceError
 
 if TYPE_CHECKING:
-    from ._changes import Change, ChangeKind
-    from ._diff import diff
-    from ._export import RECORD_KINDS, Record, RecordKind, record_columns, to_csv, to_ndjson, to_records
-    from ._jsonld import to_jsonld
-    from ._schema import json_schema
+    from ._diff.changes import Change, ChangeKind
+    from ._diff.compare import diff
+    from ._export.jsonld import to_jsonld
+    from ._export.records import RECORD_KINDS, Record, RecordKind, record_columns, to_csv, to_ndjson, to_records
+    from ._export.schema import json_schema
     from .models import (
         About,
         Contact,
@@ -83,12 +83,14 @@ _LAZY = {
         "Project Sponsor".split(),
         "models",
     ),
-    "Change": "_changes",
-    "ChangeKind": "_changes",
-    "diff": "_diff",
-    **dict.fromkeys("RECORD_KINDS Record RecordKind record_columns to_csv to_ndjson to_records".split(), "_export"),
-    "to_jsonld": "_jsonld",
-    "json_schema": "_schema",
+    "Change": "_diff.changes",
+    "ChangeKind": "_diff.changes",
+    "diff": "_diff.compare",
+    **dict.fromkeys(
+        "RECORD_KINDS Record RecordKind record_columns to_csv to_ndjson to_records".split(), "_export.records"
+    ),
+    "to_jsonld": "_export.jsonld",
+    "json_schema": "_export.schema",
 }
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ._diff import diff
+from ._diff.compare import diff
 from .models import About
 
 __all__ = ["UPDATE_VARIABLE", "assert_unchanged"]

@@ -12,10 +12,10 @@ import json
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Literal, get_args
 
-from ._urls import github_handle
+from .._urls import github_handle
 
 if TYPE_CHECKING:
-    from .models import About  # annotations only: models build on first use
+    from ..models import About  # annotations only: models build on first use
 
 __all__ = ["RECORD_KINDS", "Record", "RecordKind", "record_columns", "to_csv", "to_ndjson", "to_records"]
 

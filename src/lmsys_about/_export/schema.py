@@ -7,7 +7,7 @@ from typing import Any
 from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import core_schema
 
-from .models import About
+from ..models import About
 
 __all__ = ["json_schema"]
 

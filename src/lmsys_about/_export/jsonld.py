@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
-    from .models import About, Event, Project, Sponsor  # annotations only: models build on first use
+    from ..models import About, Event, Project, Sponsor  # annotations only: models build on first use
 
 __all__ = ["to_jsonld"]
 

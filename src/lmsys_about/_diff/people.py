@@ -14,10 +14,10 @@ from collections import Counter
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 
-from ._changes import Change, ChangeKind
-from ._diff_sections import name_and_url_changes
-from ._matching import Matching, match, notes, prose, text_key, url_key
-from .models import About, Group, Person
+from ..models import About, Group, Person
+from .changes import Change, ChangeKind
+from .matching import Matching, match, notes, prose, text_key, url_key
+from .sections import name_and_url_changes
 
 JACCARD_RENAMED = 0.5
 

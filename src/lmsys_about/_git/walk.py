@@ -13,12 +13,12 @@ import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ._api import loads
-from ._changes import Change
-from ._diff import diff
-from ._source import DEFAULT_MAX_BYTES
-from .errors import AboutError, HistoryError
-from .models import About, Contact, History, Organization
+from .._api import loads
+from .._diff.changes import Change
+from .._diff.compare import diff
+from .._read.source import DEFAULT_MAX_BYTES
+from ..errors import AboutError, HistoryError
+from ..models import About, Contact, History, Organization
 
 # Commit, author date (strict ISO 8601) and subject, separated by NUL; one commit per line.
 _FORMAT = "%H%x00%aI%x00%s"

@@ -12,7 +12,7 @@ import textwrap
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from .models import About, Event, Group
+from ..models import About, Event, Group
 
 if TYPE_CHECKING:
     from rich.console import RenderableType

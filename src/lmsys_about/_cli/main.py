@@ -17,15 +17,15 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
-from ._api import BUNDLED_NAME, load, loads, parse_data, read_bytes
-from ._cli_diff import register as _register_diff
-from ._export import RECORD_KINDS, RecordKind, to_csv, to_ndjson, to_records
-from ._jsonld import to_jsonld
-from .errors import AboutError, SourceError
+from .. import __version__
+from .._api import BUNDLED_NAME, load, loads, parse_data, read_bytes
+from .._export.jsonld import to_jsonld
+from .._export.records import RECORD_KINDS, RecordKind, to_csv, to_ndjson, to_records
+from ..errors import AboutError, SourceError
+from .diff import register as _register_diff
 
 if TYPE_CHECKING:
-    from .models import About
+    from ..models import About
 
 PROG = "lmsys-about"
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -90,7 +90,7 @@ def _register_json(subparsers: Subparsers) -> None:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from ._show import render_summary  # imports rich, which only this command needs
+    from .._export.summary import render_summary  # imports rich, which only this command needs
 
     about = read_about(args.path)
     terminal = sys.stdout.isatty()
@@ -131,7 +131,7 @@ def _register_tables(subparsers: Subparsers) -> None:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from ._schema import json_schema  # builds the models, which only this command needs in full
+    from .._export.schema import json_schema  # builds the models, which only this command needs in full
 
     sys.stdout.write(dump_json(json_schema(), args))
     return EXIT_OK
@@ -156,7 +156,7 @@ def _register_jsonld(subparsers: Subparsers) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from ._check import FORMATS, report_of, report_of_error
+    from .._export.check import FORMATS, report_of, report_of_error
 
     path = display_path(args.path)
     render = FORMATS[args.format]

@@ -11,15 +11,15 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._githistory import Version
+    from .._git.walk import Version
 
 _DIFF_RENDERERS = ("text", "json", "markdown")
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from ._cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error, read_about
-    from ._diff import diff
-    from ._diff_render import render_json, render_markdown, render_text
+    from .._diff.compare import diff
+    from .._diff.render import render_json, render_markdown, render_text
+    from .main import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error, read_about
 
     if args.old == "-" and args.new == "-":
         error("only one of OLD and NEW can be '-' (standard input)")
@@ -54,8 +54,8 @@ def _version_text(version: Version) -> str:
 
 
 def _history(args: argparse.Namespace) -> int:
-    from ._cli import EXIT_OK
-    from ._githistory import walk
+    from .._git.walk import walk
+    from .main import EXIT_OK
 
     for version in walk(args.repo, args.path):
         if args.format == "ndjson":

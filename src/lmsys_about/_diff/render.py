@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 
-from ._changes import Change
+from .changes import Change
 
 NO_CHANGES = "No changes."
 

@@ -22,7 +22,7 @@ from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
-from .errors import MarkdownError
+from ..errors import MarkdownError
 
 PieceKind = Literal["text", "link", "strong", "image"]
 BlockKind = Literal["heading", "paragraph", "item", "raw"]

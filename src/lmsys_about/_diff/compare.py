@@ -18,9 +18,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
 
-from ._changes import Change, ChangeKind
-from ._diff_people import diff_people
-from ._diff_sections import (
+from ..models import About
+from .changes import Change, ChangeKind
+from .people import diff_people
+from .sections import (
     diff_contact,
     diff_donation_forms,
     diff_events,
@@ -31,7 +32,6 @@ from ._diff_sections import (
     diff_projects,
     diff_sponsors,
 )
-from .models import About
 
 __all__ = ["Change", "ChangeKind", "diff"]
 

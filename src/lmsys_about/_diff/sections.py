@@ -15,9 +15,9 @@ from typing import Protocol, TypeVar
 
 from pydantic import JsonValue
 
-from ._changes import Change, ChangeKind
-from ._matching import Matching, match, notes, pair_similar, prose, text_key, url_key
-from .models import About, Event, Organization
+from ..models import About, Event, Organization
+from .changes import Change, ChangeKind
+from .matching import Matching, match, notes, pair_similar, prose, text_key, url_key
 
 Anchors = list[tuple[int, int]]
 T = TypeVar("T")

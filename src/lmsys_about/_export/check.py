@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
-from .errors import AboutError
-from .models import About, Diagnostic
+from ..errors import AboutError
+from ..models import About, Diagnostic
 
 __all__ = ["FORMATS", "Finding", "Report", "report_of", "report_of_error"]
 

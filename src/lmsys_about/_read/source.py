@@ -17,7 +17,7 @@ from yaml.error import Mark
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import FrontMatterError, SourceError
+from ..errors import FrontMatterError, SourceError
 
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024
 MAX_FRONT_MATTER_CHARS = 64 * 1024

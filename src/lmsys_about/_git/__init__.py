@@ -1,0 +1,5 @@
+"""Stage 5, a page's versions in git: a repository and a path in, each version's changes out.
+
+``walk`` reads ``git log --first-parent`` and ``git show`` (no network), parses each version and diffs it
+against the last one that parsed. It sits above parsing and diffing and uses both.
+"""
