@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from ._extract import assemble, extract
-from ._read.markdown import parse_blocks, split_sections
+from ._read.blocks import parse_blocks, split_sections
 from ._read.source import DEFAULT_MAX_BYTES, read_source
 from ._urls import URLS_CHECKED
 from .errors import AboutValidationError, MarkdownError, SourceError

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from .._read.markdown import Section
+from .._read.blocks import Section
 from .._urls import github_handle, platform_of
 from ._context import Context, Record
 from ._text import Marks, legend, split_entries

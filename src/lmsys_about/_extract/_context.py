@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .._read.markdown import Piece
+from .._read.blocks import Piece
 from .._urls import mailto_address, url_problem
 from ._text import NO_MARKS, Marks
 

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from .._read.markdown import Block, Piece, TextLine
+from .._read.blocks import Block, Piece, TextLine
 
 # Marks that stand after a name and mean something the page explains in a legend ("\*" denotes initiators).
 DEFAULT_MARKS = frozenset("*†‡§")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._read.markdown import Section
+from .._read.blocks import Section
 from .._urls import platform_of
 from ._context import Context
 

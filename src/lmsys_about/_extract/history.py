@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .._read.markdown import Block, Section
+from .._read.blocks import Block, Section
 from ._context import Context, Record
 from ._text import Sentence, looks_like_name, may_contain, meanings, sentences, strip_marks
 

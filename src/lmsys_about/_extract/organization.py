@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .._read.markdown import Section
+from .._read.blocks import Section
 from ._context import Context
 from ._text import sentences
 from .history import events, founding_institutions

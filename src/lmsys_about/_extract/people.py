@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .._read.markdown import Piece, Section, TextLine
+from .._read.blocks import Piece, Section, TextLine
 from ._context import Context, Record
 from ._text import Entry, legend, meanings, split_entries
 
