@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from lmsys_about import RECORD_KINDS, json_schema, load, loads, to_jsonld, to_records
+from lmsys_about._cli import common
 from lmsys_about._cli import main as cli
 from lmsys_about._cli.main import main
 from lmsys_about._export.check import Finding, Report, render_github, report_of
@@ -343,12 +344,12 @@ def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_a_registrar_adds_a_subcommand(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     def count(args: argparse.Namespace) -> int:
-        print(len(cli.read_about(args.path).people))
-        return cli.EXIT_FINDINGS
+        print(len(common.read_about(args.path).people))
+        return common.EXIT_FINDINGS
 
-    def register(subparsers: cli.Subparsers) -> None:
+    def register(subparsers: common.Subparsers) -> None:
         parser = subparsers.add_parser("count", help="count the people")
-        cli.add_path(parser)
+        common.add_path(parser)
         parser.set_defaults(handler=count)
 
     monkeypatch.setattr(cli, "_REGISTRARS", (*cli._REGISTRARS, register))

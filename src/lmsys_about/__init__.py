@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ._api import load, loads
+from ._version import __version__
 from .errors import AboutError, AboutValidationError, FrontMatterError, HistoryError, MarkdownError, SourceError
 
 if TYPE_CHECKING:
@@ -35,8 +36,6 @@ if TYPE_CHECKING:
         Project,
         Sponsor,
     )
-
-__version__ = "0.1.0"
 
 __all__ = [
     "RECORD_KINDS",

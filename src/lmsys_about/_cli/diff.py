@@ -1,17 +1,14 @@
-"""The ``diff`` and ``history`` subcommands.
+"""The ``diff`` subcommand: the changes between two versions of the page, exit 1 when there are any.
 
-``_cli`` lists ``register`` among its registrars; the helpers of ``_cli`` and the diff machinery are imported
-when a command runs, so that building the parser (every command does) stays cheap.
+The diff machinery is imported when the command runs, so that building the parser (every command does)
+stays cheap.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from .._git.walk import Version
+from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Subparsers, error, read_about
 
 _DIFF_RENDERERS = ("text", "json", "markdown")
 
@@ -19,7 +16,6 @@ _DIFF_RENDERERS = ("text", "json", "markdown")
 def _diff(args: argparse.Namespace) -> int:
     from .._diff.compare import diff
     from .._diff.render import render_json, render_markdown, render_text
-    from .main import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, error, read_about
 
     if args.old == "-" and args.new == "-":
         error("only one of OLD and NEW can be '-' (standard input)")
@@ -34,39 +30,8 @@ def _diff(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if changes else EXIT_OK
 
 
-def _version_record(version: Version) -> dict[str, Any]:
-    error = version.error
-    return {
-        "commit": version.commit,
-        "date": version.date,
-        "subject": version.subject,
-        "changes": [change.model_dump(mode="json") for change in version.changes],
-        "error": None if error is None else {"type": type(error).__name__, "message": str(error), "line": error.line},
-    }
-
-
-def _version_text(version: Version) -> str:
-    head = f"{version.date[:10]} {version.commit[:12]} {version.subject}"
-    if version.error is not None:
-        return f"{head}\n  ! does not parse: {version.error}"
-    body = "\n".join(f"  {change}" for change in version.changes) if version.changes else "  (no changes)"
-    return f"{head}\n{body}"
-
-
-def _history(args: argparse.Namespace) -> int:
-    from .._git.walk import walk
-    from .main import EXIT_OK
-
-    for version in walk(args.repo, args.path):
-        if args.format == "ndjson":
-            print(json.dumps(_version_record(version), ensure_ascii=False), flush=True)
-        else:
-            print(_version_text(version), flush=True)
-    return EXIT_OK
-
-
-def register(subparsers: Any) -> None:
-    """Add ``diff`` and ``history`` to the command's subparsers."""
+def register(subparsers: Subparsers) -> None:
+    """Add ``diff``."""
     parser = subparsers.add_parser(
         "diff",
         help="what changed between two versions of the page",
@@ -76,16 +41,3 @@ def register(subparsers: Any) -> None:
     parser.add_argument("new", metavar="NEW", help="the new version ('-' for stdin)")
     parser.add_argument("--format", choices=_DIFF_RENDERERS, default="text", help="output format (default: text)")
     parser.set_defaults(handler=_diff)
-
-    parser = subparsers.add_parser(
-        "history",
-        help="the changes of the page commit by commit in a local git repository",
-        description="Walks 'git log --first-parent' of the page, oldest first; versions that do not parse "
-        "are reported and skipped.",
-    )
-    parser.add_argument("repo", metavar="REPO", help="a directory inside the git repository")
-    parser.add_argument(
-        "--path", default="content/about.md", help="the page, relative to REPO (default: content/about.md)"
-    )
-    parser.add_argument("--format", choices=("text", "ndjson"), default="text", help="output format (default: text)")
-    parser.set_defaults(handler=_history)

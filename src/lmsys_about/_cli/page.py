@@ -1,0 +1,108 @@
+"""The subcommands that print one page in some form: ``json``, ``show``, the tables, ``schema`` and ``jsonld``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .._api import parse_data, read_bytes
+from .._export.jsonld import to_jsonld
+from .._export.records import RECORD_KINDS, RecordKind, to_csv, to_ndjson, to_records
+from .common import EXIT_OK, Subparsers, add_json_options, add_path, dump_json, read_about
+
+if TYPE_CHECKING:
+    from ..models import About
+
+
+def _json(args: argparse.Namespace) -> int:
+    # The plain data is what About.model_dump(mode="json") gives; skipping the models keeps start-up short.
+    if args.path == "-":
+        data = parse_data(sys.stdin.buffer.read(), source="<stdin>")
+    else:
+        raw, name = read_bytes(args.path)
+        data = parse_data(raw, source=name)
+    sys.stdout.write(dump_json(data, args))
+    return EXIT_OK
+
+
+def _register_json(subparsers: Subparsers) -> None:
+    parser = subparsers.add_parser("json", help="print the page as About JSON")
+    add_path(parser)
+    add_json_options(parser)
+    parser.set_defaults(handler=_json)
+
+
+def _show(args: argparse.Namespace) -> int:
+    from .._export.summary import render_summary  # imports rich, which only this command needs
+
+    about = read_about(args.path)
+    terminal = sys.stdout.isatty()
+    width = shutil.get_terminal_size().columns if terminal else None
+    sys.stdout.write(render_summary(about, terminal=terminal, width=width))
+    return EXIT_OK
+
+
+def _register_show(subparsers: Subparsers) -> None:
+    parser = subparsers.add_parser("show", help="print a summary for a person to read")
+    add_path(parser)
+    parser.set_defaults(handler=_show)
+
+
+def _records_json(about: About, kind: RecordKind) -> str:
+    return json.dumps(to_records(about, kind), indent=2, ensure_ascii=False) + "\n"
+
+
+TABLE_FORMATS: dict[str, Callable[[About, RecordKind], str]] = {
+    "csv": to_csv,
+    "ndjson": to_ndjson,
+    "json": _records_json,
+}
+
+
+def _table(args: argparse.Namespace) -> int:
+    sys.stdout.write(TABLE_FORMATS[args.format](read_about(args.path), args.command))
+    return EXIT_OK
+
+
+def _register_tables(subparsers: Subparsers) -> None:
+    rows = {"people": "one row per person and group", "sponsors": "one per sponsor", "events": "one per event"}
+    for kind in RECORD_KINDS:
+        parser = subparsers.add_parser(kind, help=f"print the {kind} as a flat table ({rows[kind]})")
+        add_path(parser)
+        parser.add_argument("--format", choices=list(TABLE_FORMATS), default="csv", help="default: csv")
+        parser.set_defaults(handler=_table)
+
+
+def _schema(args: argparse.Namespace) -> int:
+    from .._export.schema import json_schema  # builds the models, which only this command needs in full
+
+    sys.stdout.write(dump_json(json_schema(), args))
+    return EXIT_OK
+
+
+def _register_schema(subparsers: Subparsers) -> None:
+    parser = subparsers.add_parser("schema", help="print the JSON Schema of the About JSON")
+    add_json_options(parser)
+    parser.set_defaults(handler=_schema)
+
+
+def _jsonld(args: argparse.Namespace) -> int:
+    sys.stdout.write(dump_json(to_jsonld(read_about(args.path)), args))
+    return EXIT_OK
+
+
+def _register_jsonld(subparsers: Subparsers) -> None:
+    parser = subparsers.add_parser("jsonld", help="print the page as a schema.org Organization in JSON-LD")
+    add_path(parser)
+    add_json_options(parser)
+    parser.set_defaults(handler=_jsonld)
+
+
+def register(subparsers: Subparsers) -> None:
+    """Add ``json``, ``show``, ``people``, ``sponsors``, ``events``, ``schema`` and ``jsonld``."""
+    for add in (_register_json, _register_show, _register_tables, _register_schema, _register_jsonld):
+        add(subparsers)

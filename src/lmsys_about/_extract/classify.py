@@ -1,0 +1,38 @@
+"""What kind of section this is: by the words of its heading, else by what it contains."""
+
+from __future__ import annotations
+
+from .._read.blocks import Section
+from .._urls import platform_of
+from ._text import Marks, split_entries
+from .history import find_date
+from .people import INSTITUTION_WORDS, ROLE_WORDS, has_word
+
+# The first row whose words a heading has decides the section's kind ("Project members" is people).
+_KINDS_BY_TITLE: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("contact", ("contact", "reach")),
+    ("sponsors", ("sponsor", "supporter", "donor", "donation", "funding", "funder")),
+    ("history", ("history", "timeline", "milestone")),
+    ("people", INSTITUTION_WORDS),
+    ("people", ROLE_WORDS),
+    ("projects", ("project",)),
+)
+
+
+def kind_of(section: Section, marks: Marks) -> str | None:
+    """The section's kind from its heading, else from its content; None when neither says."""
+    for kind, stems in _KINDS_BY_TITLE:
+        if has_word(section.title, stems):
+            return kind
+    lines = [t for block in section.blocks for t in block.lines]
+    urls = [p.url or "" for t in lines for p in t.links()]
+    if urls and all(u.startswith("mailto:") or platform_of(u) != "web" for u in urls if u):
+        return "contact"
+    text = " ".join(t.text for t in lines).lower()
+    if "api credit" in text or "sponsor" in text or "donat" in text:
+        return "sponsors"
+    if any(block.kind == "paragraph" and find_date(block.text) for block in section.blocks):
+        return "history"
+    if any(split.is_list and len(split.entries) >= 2 for split in (split_entries(t, marks) for t in lines)):
+        return "people"
+    return None

@@ -1,0 +1,74 @@
+"""Sections to a filled :class:`Context`: read the legends, classify each section, run its extractor."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from .._read.blocks import Section
+from ._context import Context
+from ._text import Marks, legend
+from .classify import kind_of
+from .contact import extract_contact
+from .history import extract_history
+from .organization import extract_organization
+from .people import extract_people
+from .sponsors import extract_sponsors
+
+Extractor = Callable[[Section, Context], None]
+
+EXTRACTORS: dict[str, Extractor] = {
+    "contact": extract_contact,
+    "sponsors": extract_sponsors,
+    "history": extract_history,
+    "people": extract_people,
+    "projects": extract_history,  # a projects section reads like the history: items are projects
+}
+
+
+def _unknown(section: Section, ctx: Context) -> None:
+    heading = section.heading
+    assert heading is not None
+    ctx.report("warning", "unknown-section", f"section {section.title!r} is not recognised", heading.line)
+    for block in section.blocks:
+        if block.kind == "item":
+            ctx.unplaced("item", block.text, block.line)
+        for text_line in block.lines:
+            for piece in text_line.links():
+                if ctx.url(piece) is not None or not (piece.url or "").strip():  # else reported as unsafe-url
+                    ctx.unplaced("link", f"{piece.text} ({piece.url})", piece.line)
+
+
+def _keep_text_blocks(section: Section, ctx: Context) -> None:
+    """Report code, raw HTML and empty list items once, here, so that every extractor reads text only."""
+    kept = []
+    for block in section.blocks:
+        if block.kind == "raw":
+            ctx.unplaced("block", block.raw, block.line)
+        elif not block.lines:
+            ctx.unplaced("item", "(empty)", block.line)
+        else:
+            kept.append(block)
+    section.blocks = kept
+
+
+def extract(sections: Sequence[Section]) -> Context:
+    ctx = Context()
+    legends: dict[str, str] = {}
+    for section in sections:
+        for block in section.blocks:
+            for text_line in block.lines:
+                found = legend(text_line.text)
+                if found:
+                    legends.setdefault(*found)
+    ctx.marks = Marks.of(legends)
+    for section in sections:
+        _keep_text_blocks(section, ctx)
+    extract_organization(sections[0], ctx)
+    for section in sections[1:]:
+        assert section.heading is not None
+        for text_line in section.heading.lines:  # a link in a heading is none of the section's values
+            for piece in text_line.links():
+                ctx.link(piece)
+        kind = kind_of(section, ctx.marks)
+        (EXTRACTORS[kind] if kind is not None else _unknown)(section, ctx)
+    return ctx

@@ -1,0 +1,199 @@
+"""Tokens to blocks: headings, paragraphs and list items made of text lines of pieces, and sections.
+
+Inline tokens have no line map: each piece takes the line of its block plus the line breaks before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Literal
+
+from markdown_it.token import Token
+
+from ..errors import MarkdownError
+from .markdown import block_tokens, max_nesting, read_inline
+
+PieceKind = Literal["text", "link", "strong", "image"]
+BlockKind = Literal["heading", "paragraph", "item", "raw"]
+# markdown-it skips, without a word, what lies inside a container opened at its last level of nesting.
+_CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
+
+
+@dataclass(slots=True)
+class Piece:
+    """A run of inline content: plain text, a link (with ``url``), bold text, or an image."""
+
+    kind: PieceKind
+    text: str
+    line: int
+    url: str | None = None
+
+
+@dataclass(slots=True)
+class TextLine:
+    """The pieces of one source line of a block."""
+
+    line: int
+    pieces: list[Piece] = field(default_factory=list)
+    _text: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The line as plain text (read once the pieces are complete)."""
+        if self._text is None:
+            self._text = "".join(p.text for p in self.pieces)
+        return self._text
+
+    def links(self) -> Iterator[Piece]:
+        return (p for p in self.pieces if p.kind in ("link", "image"))
+
+
+@dataclass(slots=True)
+class Block:
+    """A heading, a paragraph, the first paragraph of a list item, or raw content (code, HTML)."""
+
+    kind: BlockKind
+    line: int
+    lines: list[TextLine]
+    level: int = 0
+    raw: str = ""
+    _text: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The block as plain text, its lines joined by spaces (read once the block is complete)."""
+        if self._text is None:
+            self._text = " ".join(t.text.strip() for t in self.lines).strip()
+        return self._text
+
+
+@dataclass(slots=True)
+class Section:
+    """A heading (None for the text before the first one) and the blocks under it."""
+
+    heading: Block | None
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self.heading.text if self.heading is not None else ""
+
+
+def parse_blocks(body: str, line_offset: int) -> list[Block]:
+    """Tokens of ``body`` to blocks whose lines are numbered in the original file; MarkdownError (without
+    a path) where markdown-it would drop content nested too deeply."""
+    md, env, tokens = block_tokens(body)
+    blocks: list[Block] = []
+    item_lines: list[int | None] = []  # per open list item: its line until its first paragraph is seen
+    limit = max_nesting()
+    for index, token in enumerate(tokens):
+        kind = token.type
+        if kind in _CONTAINERS and token.level >= limit - 1:
+            msg = f"Markdown nested too deeply: block quotes and lists reach {limit} levels (a list counts as two)"
+            raise MarkdownError(msg, line=_line(token, line_offset))
+        if kind == "list_item_open":
+            item_lines.append(_line(token, line_offset))
+        elif kind == "list_item_close":
+            pending = item_lines.pop()
+            if pending is not None:  # an item with no paragraph of its own
+                blocks.append(Block("item", pending, [], level=len(item_lines) + 1))
+        elif kind in ("heading_open", "paragraph_open"):
+            inline = tokens[index + 1]
+            line = _line(token, line_offset)
+            block_kind: BlockKind = "heading" if kind == "heading_open" else "paragraph"
+            level = int(token.tag[1]) if kind == "heading_open" else 0
+            if block_kind == "paragraph" and item_lines and item_lines[-1] is not None:
+                block_kind, level = "item", len(item_lines)
+                item_lines[-1] = None
+            blocks.append(
+                Block(
+                    block_kind,
+                    line,
+                    read_inline(md, inline.content, env, partial(inline_lines, first_line=line)),
+                    level,
+                )
+            )
+        elif kind in ("fence", "code_block", "html_block"):
+            blocks.append(Block("raw", _line(token, line_offset), [], raw=token.content))
+            if item_lines:
+                item_lines[-1] = None
+    return blocks
+
+
+def split_sections(blocks: Sequence[Block]) -> list[Section]:
+    """One section per heading, whatever its level; the text before the first heading comes first."""
+    sections = [Section(None)]
+    for block in blocks:
+        if block.kind == "heading":
+            sections.append(Section(block))
+        else:
+            sections[-1].blocks.append(block)
+    return sections
+
+
+def _line(token: Token, line_offset: int) -> int:
+    assert token.map is not None
+    return token.map[0] + line_offset + 1
+
+
+def inline_lines(children: Iterable[Token], first_line: int) -> list[TextLine]:
+    """Flatten inline tokens into text lines of pieces; emphasis is dropped, bold and links kept."""
+    current = TextLine(first_line)
+    lines = [current]
+    line = first_line
+    link: Piece | None = None
+    outer: list[Piece] = []  # links around the current one: markdown-it nests an autolink inside a link
+    strong: list[Piece] | None = None
+    strong_depth = 0
+    target = current.pieces  # where plain text and links go: the line, or the bold text being read
+    for token in children:  # branches in order of how often they are taken
+        kind = token.type
+        if kind == "text" or kind == "code_inline" or kind == "html_inline":
+            content = token.content
+            if not content:
+                continue
+            if link is not None:
+                link.text += content
+            elif target and target[-1].kind == "text":
+                target[-1].text += content
+            else:
+                target.append(Piece("text", content, line))
+        elif kind == "link_open":
+            if link is not None:
+                outer.append(link)
+            link = Piece("link", "", line, str(token.attrs.get("href") or ""))
+        elif kind == "link_close":
+            if link is not None:
+                link.text = " ".join(link.text.split())
+                target.append(link)
+            link = outer.pop() if outer else None
+        elif kind == "softbreak" or kind == "hardbreak":
+            line += 1
+            if link is not None:
+                link.text += " "
+                continue
+            if strong is not None:  # bold text across lines: keep it as text
+                current.pieces.extend(strong)
+                strong, strong_depth = None, 0
+            current = TextLine(line)
+            lines.append(current)
+            target = current.pieces
+        elif kind == "image":
+            target.append(Piece("image", token.content, line, str(token.attrs.get("src") or "")))
+        elif kind == "strong_open" and link is None:
+            strong_depth += 1
+            if strong is None:
+                target = strong = []
+        elif kind == "strong_close" and link is None and strong is not None:
+            strong_depth -= 1
+            if strong_depth == 0:
+                done, strong, target = strong, None, current.pieces
+                if all(p.kind == "text" for p in done):
+                    target.append(Piece("strong", "".join(p.text for p in done), line))
+                else:
+                    target.extend(done)
+    if strong is not None:
+        current.pieces.extend(strong)
+    return lines
