@@ -10,7 +10,7 @@ edits of the fixtures and random bytes, for ``--seconds`` (default 60)::
 
     python fuzz/fuzz_loads.py --seconds 600
 
-Each crashing input is saved in fuzz/crashes/; make it a small fixture (tests/fixtures/crash-*.md with its
+Each crashing input is saved in fuzz/crashes/; make it a small fixture (tests/fixtures/crash/*.md with its
 golden .json) before fixing the bug.
 """
 
@@ -64,7 +64,7 @@ def seed_corpus() -> None:
     """fuzz/corpus/ starts as a copy of the fixtures' pages, so the fuzzer begins from real structure."""
     CORPUS.mkdir(exist_ok=True)
     if not any(CORPUS.iterdir()):
-        for page in FIXTURES.glob("*.md"):
+        for page in FIXTURES.glob("*/*.md"):
             shutil.copy(page, CORPUS / page.name)
 
 

@@ -5,9 +5,20 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+# Golden cases by outcome, each page beside the .json it must give: parse/ for pages that parse, error/ for
+# pages refused with an AboutError, crash/ for inputs that once crashed the parser (found by fuzzing); diff/
+# holds the diff cases, one folder each with old.md, new.md and expected.json.
 FIXTURES = Path(__file__).parent / "fixtures"
-CASES = sorted(FIXTURES.glob("*.md"))  # every golden case, refused inputs (error-*.md) included
-PARSEABLE = [path for path in CASES if not path.stem.startswith("error-")]
+PARSE, ERROR, CRASH, DIFF = (FIXTURES / name for name in ("parse", "error", "crash", "diff"))
+PARSEABLE = sorted(PARSE.glob("*.md")) + sorted(CRASH.glob("*.md"))
+CASES = PARSEABLE + sorted(ERROR.glob("*.md"))  # every golden case, refused inputs included
+DIFF_CASES = sorted(path for path in DIFF.iterdir() if path.is_dir())
+
+
+def case_id(path: Path) -> str:
+    """A golden case's test id: its folder and name, as 'parse/full-page'."""
+    return f"{path.parent.name}/{path.stem}"
+
 
 # Real versions of the page, read-only beside the project (../shared/corpus); absent on a user's machine.
 CORPUS = Path(os.environ.get("LMSYS_ABOUT_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus"))

@@ -9,12 +9,12 @@ import pytest
 from lmsys_about import loads
 
 from .accounting import unaccounted
-from .paths import PARSEABLE
+from .paths import PARSEABLE, case_id
 
-# Inputs that are refused (error-*.md) have nothing to account for.
+# Inputs that are refused (fixtures/error/) have nothing to account for.
 
 
-@pytest.mark.parametrize("path", PARSEABLE, ids=[p.stem for p in PARSEABLE])
+@pytest.mark.parametrize("path", PARSEABLE, ids=case_id)
 def test_every_link_and_item_is_accounted_for(path: Path) -> None:
     data = path.read_bytes()
     about = loads(data)

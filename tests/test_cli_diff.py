@@ -11,9 +11,9 @@ import pytest
 
 from lmsys_about._cli.main import main
 
-from .paths import FIXTURES
+from .paths import DIFF, ERROR, PARSE
 
-CASES = Path(__file__).parent / "fixtures" / "diff"
+CASES = DIFF
 
 
 def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -86,10 +86,10 @@ def test_one_side_from_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Cap
 @pytest.mark.parametrize(
     "args",
     [
-        pytest.param(["diff", str(FIXTURES / "full-page.md"), str(FIXTURES / "nope.md")], id="missing-file"),
-        pytest.param(["diff", str(FIXTURES / "error-yaml.md"), str(FIXTURES / "full-page.md")], id="bad-yaml"),
+        pytest.param(["diff", str(PARSE / "full-page.md"), str(PARSE / "nope.md")], id="missing-file"),
+        pytest.param(["diff", str(ERROR / "yaml.md"), str(PARSE / "full-page.md")], id="bad-yaml"),
         pytest.param(["diff", "-", "-"], id="stdin-twice"),
-        pytest.param(["diff", str(FIXTURES / "full-page.md")], id="one-path"),
+        pytest.param(["diff", str(PARSE / "full-page.md")], id="one-path"),
         pytest.param(["diff", "a.md", "b.md", "--format", "yaml"], id="unknown-format"),
     ],
 )
@@ -100,8 +100,8 @@ def test_bad_input_is_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]
 
 
 def test_bad_input_names_the_file_and_line(capsys: pytest.CaptureFixture[str]) -> None:
-    bad = FIXTURES / "error-yaml.md"
-    code, _, err = run(["diff", str(FIXTURES / "full-page.md"), str(bad)], capsys)
+    bad = ERROR / "yaml.md"
+    code, _, err = run(["diff", str(PARSE / "full-page.md"), str(bad)], capsys)
     assert code == 2
     assert err.startswith(f"lmsys-about: {bad}:")
     assert "YAML does not parse" in err

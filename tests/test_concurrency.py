@@ -16,10 +16,10 @@ import pytest
 
 from lmsys_about import AboutError, load, loads
 
+from .paths import CASES
 from .test_corpus import PAGES as CORPUS_PAGES
 
-FIXTURES = Path(__file__).parent / "fixtures"
-PAGES = sorted(FIXTURES.glob("*.md")) + CORPUS_PAGES
+PAGES = CASES + CORPUS_PAGES
 THREADS = 8
 
 

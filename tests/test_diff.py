@@ -15,8 +15,10 @@ import pytest
 import lmsys_about
 from lmsys_about import Change, ChangeKind, diff, load, loads
 
-CASES_DIR = Path(__file__).parent / "fixtures" / "diff"
-CASES = sorted(p for p in CASES_DIR.iterdir() if p.is_dir())
+from .paths import DIFF, DIFF_CASES
+
+CASES_DIR = DIFF
+CASES = DIFF_CASES
 INVERSE = {
     "added": "removed",
     "removed": "added",

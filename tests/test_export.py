@@ -12,7 +12,7 @@ import pytest
 from lmsys_about import RECORD_KINDS, About, load, loads, record_columns, to_csv, to_ndjson, to_records
 
 from .pages import EXPORTS, WARNINGS
-from .paths import FIXTURES, PARSEABLE
+from .paths import PARSE, PARSEABLE
 
 
 def pages() -> list[About]:
@@ -39,7 +39,7 @@ def test_people_are_one_row_per_person_and_group() -> None:
 
 
 def test_project_teams_carry_their_project() -> None:
-    rows = to_records(load(FIXTURES / "project-teams.md"), "people")
+    rows = to_records(load(PARSE / "project-teams.md"), "people")
     assert {(r["name"], r["project"]) for r in rows} == {
         ("Ada Lovelace", "WidgetLang"),
         ("Grace Hopper", "WidgetLang"),

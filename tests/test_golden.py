@@ -1,7 +1,7 @@
-"""Golden files: each ``fixtures/<case>.md`` beside the ``<case>.json`` it must parse into (or fail with).
+"""Golden files: each ``fixtures/{parse,error,crash}/<case>.md`` beside the ``<case>.json`` it must give.
 
-Set ``LMSYS_ABOUT_UPDATE_GOLDEN=1`` to rewrite the expected files after a deliberate change, then review
-the diff.
+Set ``LMSYS_ABOUT_UPDATE_SNAPSHOTS=1`` (the variable of :mod:`lmsys_about.testing`, whose snapshots these are
+too) to rewrite the expected files after a deliberate change, then review the diff.
 """
 
 from __future__ import annotations
@@ -14,10 +14,11 @@ from typing import Any
 import pytest
 
 from lmsys_about import AboutError, load
+from lmsys_about.testing import UPDATE_VARIABLE
 
-from .paths import CASES
+from .paths import CASES, case_id
 
-UPDATE = os.environ.get("LMSYS_ABOUT_UPDATE_GOLDEN") == "1"
+UPDATE = os.environ.get(UPDATE_VARIABLE) == "1"
 
 
 def outcome(path: Path) -> dict[str, Any]:
@@ -37,7 +38,7 @@ def test_there_are_cases() -> None:
     assert len(CASES) >= 10
 
 
-@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+@pytest.mark.parametrize("path", CASES, ids=case_id)
 def test_golden(path: Path) -> None:
     expected_path = path.with_suffix(".json")
     got = outcome(path)

@@ -19,6 +19,7 @@ from lmsys_about import About, AboutError, FrontMatterError, SourceError, load, 
 
 from .accounting import links_and_items, unaccounted
 from .hostile_inputs import CATALOGUE, Hostile
+from .paths import CRASH
 
 HANG_SECONDS = 60
 MEMORY_PER_BYTE = 1000  # peak traced bytes per input byte; the densest inputs use about half of it
@@ -309,11 +310,11 @@ def test_most_unsafe_variants_are_read_as_links() -> None:
 
 
 def test_month_names_matched_case_insensitively() -> None:
-    about = load(Path(__file__).parent / "fixtures" / "crash-unicode-month.md")
+    about = load(CRASH / "unicode-month.md")
     assert [(e.year, e.month) for e in about.history.events] == [(2021, 9), (2022, 4)]
 
 
 def test_url_that_does_not_parse_is_reported() -> None:
-    about = load(Path(__file__).parent / "fixtures" / "crash-url-does-not-parse.md")
+    about = load(CRASH / "url-does-not-parse.md")
     assert [(d.code, d.line) for d in about.diagnostics] == [("unsafe-url", 8)]
     assert "https://discord.gg/kestrel" in set(urls(about.model_dump(mode="json")))

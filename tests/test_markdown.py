@@ -15,7 +15,7 @@ from markdown_it.token import Token
 import lmsys_about
 from lmsys_about._read.markdown import NotPlain, block_tokens, parsed_inline_tokens, plain_tokens
 
-from .paths import CASES, CORPUS_PAGES
+from .paths import CASES, CORPUS_PAGES, case_id
 from .test_properties import EXAMPLES
 
 TRICKY = [
@@ -74,7 +74,7 @@ def test_fast_links_match_the_stock_rule_on_tricky_input(text: str) -> None:
     assert _shape(_ours(text)) == _shape(_stock().parse(text))
 
 
-@pytest.mark.parametrize("path", CASES + CORPUS_PAGES, ids=[p.stem for p in CASES + CORPUS_PAGES])
+@pytest.mark.parametrize("path", CASES + CORPUS_PAGES, ids=[*map(case_id, CASES), *(p.stem for p in CORPUS_PAGES)])
 def test_fast_links_match_the_stock_rule_on_pages(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert _shape(_ours(text)) == _shape(_stock().parse(text))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import itertools
 import os
 import re
-from pathlib import Path
 from typing import Any
 
 from hypothesis import HealthCheck, given, settings
@@ -18,14 +17,10 @@ from hypothesis import strategies as st
 from lmsys_about import About, AboutError, loads
 
 from .accounting import unaccounted
+from .paths import PARSEABLE
 from .test_corpus import PAGES as CORPUS_PAGES
 
-FIXTURES = Path(__file__).parent / "fixtures"
-REAL_PAGES = [
-    path.read_text(encoding="utf-8")
-    for path in sorted(FIXTURES.glob("*.md")) + CORPUS_PAGES
-    if not path.name.startswith("error-")
-]
+REAL_PAGES = [path.read_text(encoding="utf-8") for path in PARSEABLE + CORPUS_PAGES]
 # Pieces of Markdown, YAML, URLs and page wording that the extractors react to, and Unicode that trips them.
 JUNK = [
     "[", "]", "(", ")", "[x](", "](", "![", "*", "**", "_", "`", "```", "~~~", ">", "> ", "- ", "* ", "1. ", "#",

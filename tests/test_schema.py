@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 from lmsys_about import json_schema, load, loads
 
 from .pages import EXPORTS, WARNINGS
-from .paths import PARSEABLE
+from .paths import PARSEABLE, case_id
 
 
 def validator() -> Draft202012Validator:
@@ -44,7 +44,7 @@ def test_every_field_is_described_and_required() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", [None, EXPORTS, WARNINGS, *PARSEABLE], ids=["bundled", "exports", "warnings", *(p.stem for p in PARSEABLE)]
+    "text", [None, EXPORTS, WARNINGS, *PARSEABLE], ids=["bundled", "exports", "warnings", *map(case_id, PARSEABLE)]
 )
 def test_the_json_of_every_page_is_valid(text: str | Path | None) -> None:
     about = loads(text) if isinstance(text, str) else load(text)

@@ -10,7 +10,9 @@ import pytest
 from lmsys_about import load
 from lmsys_about.testing import UPDATE_VARIABLE, assert_unchanged
 
-CASES = Path(__file__).parent / "fixtures" / "diff"
+from .paths import DIFF
+
+CASES = DIFF
 
 
 @pytest.fixture(autouse=True)
