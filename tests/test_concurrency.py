@@ -100,3 +100,45 @@ def test_parsing_never_opens_a_network_connection(monkeypatch: pytest.MonkeyPatc
     assert load().organization.short_name == "LMSYS Corp"
     text = "Kestrel Research Group (KRG) is a lab.\n\n## Contact\n[Discord](https://discord.gg/x) <https://x.example/>"
     assert loads(text).contact.links[0].platform == "discord"
+
+
+def test_the_collector_pause_is_shared_by_concurrent_parses() -> None:
+    """The collector stays off while any parse runs, and is back on once the last one has finished."""
+    import gc
+    import threading
+
+    from lmsys_about import _api
+
+    assert gc.isenabled()
+    inside = threading.Barrier(THREADS + 1)
+    first_half, second_half = threading.Event(), threading.Event()
+
+    def parse(release: threading.Event) -> None:
+        with _api._collector_paused():
+            inside.wait()
+            release.wait()
+
+    threads = [threading.Thread(target=parse, args=(first_half if i % 2 else second_half,)) for i in range(THREADS)]
+    for thread in threads:
+        thread.start()
+    inside.wait()
+    assert not gc.isenabled()
+    first_half.set()
+    for thread in threads[1::2]:
+        thread.join()
+    assert not gc.isenabled()  # half the parses are done, the others still run
+    second_half.set()
+    for thread in threads[::2]:
+        thread.join()
+    assert gc.isenabled()
+
+
+def test_a_parse_leaves_a_paused_collector_paused() -> None:
+    import gc
+
+    gc.disable()
+    try:
+        loads("OWS Labs (OWS) is a lab.\n")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gc
 import os
 import pkgutil
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -26,22 +27,32 @@ if TYPE_CHECKING:
 BUNDLED_NAME = "about.md"
 
 
+# The cyclic garbage collector is paused while pages are parsed: a parse allocates many short-lived containers and
+# no reference cycles that matter (reference counting frees them), and the collector's passes over the growing heap
+# cost a quarter of the time on large pages. The collector is one switch for the whole process, so concurrent
+# parses share one pause: it starts with the first parse and ends with the last, and the switch is then put back
+# as the first one found it. It is never left off, and never turned on by a parse when it was off before.
+_pause_lock = threading.Lock()
+_parses_running = 0
+_enable_when_done = False
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a page is parsed, then restore it as it was.
-
-    Parsing allocates many short-lived container objects and no reference cycles that matter; the
-    collector's passes over a growing heap made the cost per person grow with page size (1.3x from 1,000
-    to 10,000 people). Reference counting still frees everything as usual. With several threads, the
-    collector is back on as soon as the parse that paused it has finished; results never depend on it.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
+    """Pause the cyclic garbage collector for the duration, shared with parses running in other threads."""
+    global _parses_running, _enable_when_done
+    with _pause_lock:
+        if _parses_running == 0:
+            _enable_when_done = gc.isenabled()
+            gc.disable()
+        _parses_running += 1
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _pause_lock:
+            _parses_running -= 1
+            if _parses_running == 0 and _enable_when_done:
+                gc.enable()
 
 
 def parse_data(
