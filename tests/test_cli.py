@@ -18,7 +18,7 @@ from lmsys_about import RECORD_KINDS, json_schema, load, loads, to_jsonld, to_re
 from lmsys_about._cli import common
 from lmsys_about._cli import main as cli
 from lmsys_about._cli.main import main
-from lmsys_about._export.check import Finding, Report, render_github, report_of
+from lmsys_about._export.check import Finding, Report, github_report, report_of
 
 from .pages import EXPORTS, WARNINGS
 
@@ -269,7 +269,7 @@ def test_check_as_github_annotations(warnings_page: Path, capsys: pytest.Capture
 
 def test_github_annotations_escape_what_would_end_them() -> None:
     finding = Finding("dir,a:b/p%.md", None, "error", "some-code", "two\nlines, 100%: done")
-    out = render_github(Report(path="p.md", source_sha256=None, strict=False, findings=(finding,)))
+    out = github_report(Report(path="p.md", source_sha256=None, strict=False, findings=(finding,)))
     assert out == "::error file=dir%2Ca%3Ab/p%25.md::some-code two%0Alines, 100%25: done\n"
 
 

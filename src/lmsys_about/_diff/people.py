@@ -62,7 +62,7 @@ def _renamed(old: list[dict[Hashable, int]], new: list[dict[Hashable, int]], old
 
 
 @dataclass(slots=True)
-class _Groups:
+class _MatchedGroups:
     """Both versions' groups, matched, with their members' identities."""
 
     old: Sequence[Group]
@@ -74,7 +74,9 @@ class _Groups:
     old_of: dict[int, int]  # the reverse
 
     @classmethod
-    def build(cls, old: About, new: About, old_tokens: dict[str, Hashable], new_tokens: dict[str, Hashable]) -> _Groups:
+    def build(
+        cls, old: About, new: About, old_tokens: dict[str, Hashable], new_tokens: dict[str, Hashable]
+    ) -> _MatchedGroups:
         old_members = _members(old.groups, old_tokens)
         new_members = _members(new.groups, new_tokens)
         matching = match(old.groups, new.groups, lambda g: text_key(g.name))
@@ -115,7 +117,7 @@ def diff_people(old: About, new: About, anchors: Anchors) -> Iterator[Change]:
     people = match(old.people, new.people, lambda p: text_key(p.name), lambda p: url_key(p.url))
     old_tokens = _tokens(old.people, {i: k for k, (i, _) in enumerate(people.pairs)}, "old")
     new_tokens = _tokens(new.people, {j: k for k, (_, j) in enumerate(people.pairs)}, "new")
-    groups = _Groups.build(old, new, old_tokens, new_tokens)
+    groups = _MatchedGroups.build(old, new, old_tokens, new_tokens)
     yield from _group_changes(groups, anchors)
     before_groups, after_groups = groups.memberships()
     for k, (i, j) in sorted(enumerate(people.pairs), key=lambda item: item[1][1]):
@@ -135,7 +137,7 @@ def diff_people(old: About, new: About, anchors: Anchors) -> Iterator[Change]:
 
 
 def _membership(token: Hashable, before: Person, after: Person, left: list[GroupId], joined: list[GroupId],
-                groups: _Groups) -> Iterator[Change]:  # fmt: skip
+                groups: _MatchedGroups) -> Iterator[Change]:  # fmt: skip
     if len(left) == 1 and len(joined) == 1:
         (old_group, old_members), (new_group, new_members) = groups.old_group(left[0]), groups.new_group(joined[0])
         yield Change(kind=ChangeKind.PERSON_MOVED, name=after.name, old=old_group.name, new=new_group.name,
@@ -149,7 +151,7 @@ def _membership(token: Hashable, before: Person, after: Person, left: list[Group
         yield Change(kind=ChangeKind.PERSON_LEFT_GROUP, name=after.name, old=group.name, old_line=members[token])
 
 
-def _group_changes(groups: _Groups, anchors: Anchors) -> Iterator[Change]:
+def _group_changes(groups: _MatchedGroups, anchors: Anchors) -> Iterator[Change]:
     for i, j in groups.matching.pairs:
         yield from _matched_group(groups.old[i], groups.new[j], anchors)
     for j in groups.matching.added:

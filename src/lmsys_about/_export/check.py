@@ -74,7 +74,7 @@ def _where(finding: Finding) -> str:
     return f"{finding.path}:{finding.line}" if finding.line is not None else finding.path
 
 
-def render_text(report: Report) -> str:
+def text_report(report: Report) -> str:
     """``path:line: code message`` per finding, then a summary line."""
     lines = [f"{_where(f)}: {f.code} {f.message}" for f in report.findings]
     counts = ", ".join(
@@ -85,7 +85,7 @@ def render_text(report: Report) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def render_json(report: Report) -> str:
+def json_report(report: Report) -> str:
     """The report as one JSON object: path, source_sha256, strict, passed, counts, diagnostics."""
     data = {
         "path": report.path,
@@ -104,7 +104,7 @@ def _escape(text: str, *, property_value: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 
-def render_github(report: Report) -> str:
+def github_report(report: Report) -> str:
     """One ``::warning file=PATH,line=N::code message`` workflow command per finding (info as ``notice``)."""
     lines = []
     for f in report.findings:
@@ -115,4 +115,4 @@ def render_github(report: Report) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-FORMATS: dict[str, Callable[[Report], str]] = {"text": render_text, "json": render_json, "github": render_github}
+FORMATS: dict[str, Callable[[Report], str]] = {"text": text_report, "json": json_report, "github": github_report}
