@@ -116,7 +116,7 @@ def loads(
 
 
 # Lists longer than this are validated record by record, each plain record let go once its model exists:
-# holding all records and all models at once was the peak of memory on large pages (46x the input).
+# holding all records and all models at once was the peak of memory on large pages.
 _LONG_LIST = 512
 
 

@@ -154,7 +154,7 @@ def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
 _HR = re.compile(r"[-*_][ \t]*[-*_][ \t]*[-*_]")
 # A setext underline: a line of '=' or '-', after any block quote markers ('> Foo\n> ---' is a heading too).
 # It starts with a newline (searched in the text with one put before it), not '^' in multiline mode: a literal
-# start lets the regex engine jump from line to line instead of trying every position (5 times faster).
+# start lets the regex engine jump from line to line instead of trying every position.
 _UNDERLINE = re.compile(r"\n[ \t>]*(?:=+|-+)[ \t]*(?=\n|$)")
 
 # Rules that can only match where their text stands; a page without it gets the same tokens without them.
