@@ -11,8 +11,8 @@ import pytest
 
 from lmsys_about import RECORD_KINDS, About, load, loads, record_columns, to_csv, to_ndjson, to_records
 
-from .pages import EXPORTS, WARNINGS
-from .paths import PARSE, PARSEABLE
+from ..pages import EXPORTS, WARNINGS
+from ..paths import PARSE, PARSEABLE
 
 
 def pages() -> list[About]:

@@ -12,8 +12,8 @@ from jsonschema import Draft202012Validator
 
 from lmsys_about import json_schema, load, loads
 
-from .pages import EXPORTS, WARNINGS
-from .paths import PARSEABLE, case_id
+from ..pages import EXPORTS, WARNINGS
+from ..paths import PARSEABLE, case_id
 
 
 def validator() -> Draft202012Validator:

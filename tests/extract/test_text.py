@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from lmsys_about._extract._text import _ODD_FOLDS, may_contain
 from lmsys_about._extract.history import _DATE, _FOUNDING, _FOUNDING_WORDS, find_date, is_founding
 
-from .test_properties import EXAMPLES
+from ..test_properties import EXAMPLES
 
 # Words and the characters that re.IGNORECASE confuses with their letters, among ordinary text.
 _WORDS = [*_FOUNDING_WORDS, "September", "in", "since", " ", ".", "19", "20", "24", "\u0662", "e", "s", "i", "I"]

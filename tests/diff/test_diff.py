@@ -15,7 +15,7 @@ import pytest
 import lmsys_about
 from lmsys_about import Change, ChangeKind, diff, load, loads
 
-from .paths import DIFF, DIFF_CASES
+from ..paths import DIFF, DIFF_CASES
 
 CASES_DIR = DIFF
 CASES = DIFF_CASES

@@ -11,7 +11,7 @@ import pytest
 
 from lmsys_about._cli.main import main
 
-from .paths import DIFF, ERROR, PARSE
+from ..paths import DIFF, ERROR, PARSE
 
 CASES = DIFF
 

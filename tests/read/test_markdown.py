@@ -15,8 +15,8 @@ from markdown_it.token import Token
 import lmsys_about
 from lmsys_about._read.markdown import NotPlain, block_tokens, parsed_inline_tokens, plain_tokens
 
-from .paths import CASES, CORPUS_PAGES, case_id
-from .test_properties import EXAMPLES
+from ..paths import CASES, CORPUS_PAGES, case_id
+from ..test_properties import EXAMPLES
 
 TRICKY = [
     "[a](https://x.org/)",
