@@ -1,4 +1,5 @@
-"""The README's command-line examples: each ``$ command`` in a ``console`` block prints what follows it."""
+"""The documentation's command-line examples: each ``$ command`` in a ``console`` block of the README or of
+``docs/*.md`` prints what follows it."""
 
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ BLOCK = re.compile(r"^```console\n(.*?)^```$", re.MULTILINE | re.DOTALL)
 
 
 def examples() -> list[tuple[str, str]]:
-    """(command, expected output) for every ``$ `` line of the README's console blocks."""
+    """(command, expected output) for every ``$ `` line of the documentation's console blocks."""
     found = []
-    for block in BLOCK.findall((ROOT / "README.md").read_text(encoding="utf-8")):
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    for block in (block for page in pages for block in BLOCK.findall(page.read_text(encoding="utf-8"))):
         for example in re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]:
             command, _, output = example.partition("\n")
             found.append((command, output))
