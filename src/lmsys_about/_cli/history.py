@@ -1,4 +1,5 @@
-"""The ``history`` subcommand: the page's changes commit by commit in a local git repository."""
+"""The ``history`` subcommand: the page's changes commit by commit in a local git repository, or (``--plot``)
+the picture of who was on it when."""
 
 from __future__ import annotations
 
@@ -69,7 +70,7 @@ def register(subparsers: Subparsers) -> None:
         "history",
         help="the changes of the page commit by commit in a local git repository",
         description="Walks 'git log --first-parent' of the page, oldest first; versions that do not parse "
-        "are reported and skipped.",
+        "are reported and skipped. With --plot, draws who was on the page when instead of printing.",
     )
     parser.add_argument("repo", metavar="REPO", help="a directory inside the git repository")
     parser.add_argument(

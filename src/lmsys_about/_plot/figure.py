@@ -48,9 +48,16 @@ def require_matplotlib() -> None:
 
 
 def short(text: str, limit: int = LABEL_CHARS) -> str:
-    """``text`` cut to ``limit`` characters, the last one an ellipsis when it was longer."""
+    """``text`` on one line, cut to at most ``limit`` characters with an ellipsis when longer; the cut falls
+    between words when one ends in the last third."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit * 2 // 3:
+        cut = cut[:space]
+    return cut.rstrip(" ,;-") + "…"
 
 
 def ordered(rows: Sequence[Row]) -> list[Row]:
