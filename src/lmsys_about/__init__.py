@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from ._export.jsonld import to_jsonld
     from ._export.records import RECORD_KINDS, Record, RecordKind, record_columns, to_csv, to_ndjson, to_records
     from ._export.schema import json_schema
+    from ._plot.figure import timeline_figure
     from .models import (
         About,
         Contact,
@@ -69,6 +70,7 @@ __all__ = [
     "load",
     "loads",
     "record_columns",
+    "timeline_figure",
     "to_csv",
     "to_jsonld",
     "to_ndjson",
@@ -90,6 +92,7 @@ _LAZY = {
     ),
     "to_jsonld": "_export.jsonld",
     "json_schema": "_export.schema",
+    "timeline_figure": "_plot.figure",
 }
 
 

@@ -1,4 +1,4 @@
-"""Stage 6, the ``lmsys-about`` command: argv in, output on stdout and stderr and an exit code out.
+"""Stage 7, the ``lmsys-about`` command: argv in, output on stdout and stderr and an exit code out.
 
 ``main`` builds the parser from the registry of subcommand modules and runs one; each subcommand module reads
 its input with the helpers of ``common``, calls the library and prints. Nothing below this package prints.

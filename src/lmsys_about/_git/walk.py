@@ -40,13 +40,15 @@ EMPTY = About(
 
 @dataclass(frozen=True, slots=True)
 class Version:
-    """One commit that touched the page: what changed since the previous good version, or why it failed."""
+    """One commit that touched the page: the page as parsed and what changed since the previous good
+    version, or why it failed (then ``about`` is None)."""
 
     commit: str
     date: str
     subject: str
     changes: list[Change] = field(default_factory=list)
     error: AboutError | None = None
+    about: About | None = None
 
 
 def _git(repo: str, *args: str) -> bytes:
@@ -104,5 +106,5 @@ def walk(repo: str, path: str, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> 
         except AboutError as error:
             yield Version(commit, date, subject, error=error)
             continue
-        yield Version(commit, date, subject, changes=diff(previous, about))
+        yield Version(commit, date, subject, changes=diff(previous, about), about=about)
         previous = about
