@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from lmsys_about._extract._context import Record
 from lmsys_about._extract.people import extract_people, project_of
 
 from .helpers import codes, run
 
 
-def _members(group: dict[str, object]) -> list[str]:
-    return [member["name"] for member in group["members"]]  # type: ignore[attr-defined]
+def _members(group: Record) -> list[str]:
+    return [member["name"] for member in group["members"]]
 
 
 def test_entries_before_any_label_join_the_headings_group() -> None:
