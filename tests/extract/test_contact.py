@@ -22,10 +22,7 @@ def test_a_mailto_link_gives_the_email() -> None:
     ("url", "platform"),
     [
         ("https://discord.gg/abc", "discord"),
-        ("https://lmsys.slack.com/archives", "slack"),
         ("https://twitter.com/lmsysorg", "x"),
-        ("https://x.com/lmsysorg", "x"),
-        ("https://www.linkedin.com/company/lmsys", "linkedin"),
         ("https://github.com/lm-sys", "github"),
         ("https://lmsys.org/", "web"),
     ],

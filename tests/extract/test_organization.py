@@ -34,7 +34,7 @@ def test_the_first_defining_sentence_names_the_organisation() -> None:
     assert (org["name"], org["short_name"]) == ("Alpha", "A")
 
 
-@pytest.mark.parametrize("opening", ["Our mission is", "We aim to", "Our goal is", "OUR AIM IS"])
+@pytest.mark.parametrize("opening", ["Our mission is", "We aim to", "OUR AIM IS"])
 def test_the_first_sentence_of_purpose_is_the_mission(opening: str) -> None:
     org = run(
         extract_organization, f"LMSYS is a lab. {opening} open models for all.\nWe aim to do more.\n"

@@ -64,14 +64,11 @@ def test_a_label_may_name_the_groups_project(label: str, name: str, project: str
 @pytest.mark.parametrize(
     ("label", "project"),
     [
-        ("SGLang", "SGLang"),
         ("SGLang Team", "SGLang"),
         ("FlashInfer (graduated)", "FlashInfer"),
         ("Vicuna developers", "Vicuna"),
         ("Student Team", None),
         ("Project members", None),
-        ("Our core team", None),
-        ("Advisors", None),
     ],
 )
 def test_project_of_a_label(label: str, project: str | None) -> None:
