@@ -1,0 +1,73 @@
+"""extract_contact: every link of the section is a way to reach the organisation, on a named platform."""
+
+from __future__ import annotations
+
+import pytest
+
+from lmsys_about._extract.contact import extract_contact
+
+from .helpers import codes, run
+
+
+def test_a_mailto_link_gives_the_email() -> None:
+    ctx = run(extract_contact, "## Contact\n\nWrite to [lmsys@gmail.com](mailto:lmsys@gmail.com?subject=Hi).\n")
+    assert ctx.contact_links == [
+        {"label": "lmsys@gmail.com", "url": "mailto:lmsys@gmail.com?subject=Hi", "platform": "email", "line": 3}
+    ]
+    assert ctx.diagnostics == []
+    assert ctx.emails == []  # the contact section's addresses are read from its links, not from running text
+
+
+@pytest.mark.parametrize(
+    ("url", "platform"),
+    [
+        ("https://discord.gg/abc", "discord"),
+        ("https://twitter.com/lmsysorg", "x"),
+        ("https://github.com/lm-sys", "github"),
+        ("https://lmsys.org/", "web"),
+    ],
+)
+def test_a_link_names_its_platform(url: str, platform: str) -> None:
+    ctx = run(extract_contact, f"## Contact\n\n- [us]({url})\n")
+    assert [(link["url"], link["platform"]) for link in ctx.contact_links] == [(url, platform)]
+
+
+def test_links_keep_their_order_and_lines() -> None:
+    ctx = run(
+        extract_contact, "## Contact\n\n[Discord](https://discord.gg/x), [X](https://x.com/l)\n[Site](https://l.org)\n"
+    )
+    assert [(link["label"], link["line"]) for link in ctx.contact_links] == [("Discord", 3), ("X", 3), ("Site", 4)]
+
+
+def test_an_address_that_is_not_the_link_target_is_reported() -> None:
+    ctx = run(extract_contact, "## Contact\n\n[other@x.org](mailto:lmsys@gmail.com)\n")
+    assert [link["url"] for link in ctx.contact_links] == ["mailto:lmsys@gmail.com"]
+    assert codes(ctx) == [("email-mismatch", 3)]
+
+
+def test_an_unsafe_link_is_reported_twice_unsafe_and_unplaced() -> None:
+    ctx = run(extract_contact, "## Contact\n\n[mail](mailto:nobody)\n")
+    assert ctx.contact_links == []
+    assert codes(ctx) == [("unsafe-url", 3), ("unplaced-link", 3)]
+
+
+def test_a_link_without_a_target_is_reported() -> None:
+    ctx = run(extract_contact, "## Contact\n\n- [Discord]()\n")
+    assert ctx.contact_links == []
+    assert codes(ctx) == [("unplaced-link", 3)]
+
+
+def test_an_item_without_a_link_is_reported_and_plain_text_is_not() -> None:
+    ctx = run(extract_contact, "## Contact\n\nWe would love to hear from you.\n\n- by carrier pigeon\n")
+    assert ctx.contact_links == []
+    assert codes(ctx) == [("unplaced-item", 5)]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="an image is taken for a contact link: a badge '[![Discord](badge.svg)](invite)' gives the badge's "
+    "image URL as a 'web' contact and the invite with an empty label",
+)
+def test_an_image_is_not_a_way_to_reach_the_organisation() -> None:
+    ctx = run(extract_contact, "## Contact\n\n[![Discord](https://img.shields.io/badge/d.svg)](https://discord.gg/x)\n")
+    assert [link["url"] for link in ctx.contact_links] == ["https://discord.gg/x"]

@@ -1,0 +1,78 @@
+"""extract: legends read from the whole page first, each section run by its kind, and what no extractor reads."""
+
+from __future__ import annotations
+
+from lmsys_about._extract.dispatch import extract
+
+from .helpers import codes, sections
+
+
+def test_a_legend_anywhere_on_the_page_explains_marks_before_it() -> None:
+    ctx = extract(
+        sections('Intro.\n\n## Team\n\nAda Lovelace\\*, Alan Turing\n\n## Notes\n\n\\"\\*" denotes initiators.\n')
+    )
+    assert ctx.marks.meanings == {"*": "initiators"}
+    assert [(m["name"], m["notes"]) for m in ctx.groups[0]["members"]] == [
+        ("Ada Lovelace", ["initiators"]),
+        ("Alan Turing", []),
+    ]
+
+
+def test_the_first_legend_of_a_mark_holds() -> None:
+    ctx = extract(sections('Intro.\n\n## Team\n\n\\"\\*" denotes initiators.\n\\"\\*" denotes founders.\n'))
+    assert ctx.marks.meanings == {"*": "initiators"}
+
+
+def test_each_section_goes_to_the_extractor_of_its_kind() -> None:
+    ctx = extract(
+        sections(
+            "Alpha (A) is a lab.\n\n## Team\n\nAda Lovelace, Alan Turing\n\n## Sponsors\n\n[Beta](https://beta.org)\n\n"
+            "## History\n\nIt began in 2020.\n\n## Contact\n\n[mail](mailto:a@b.org)\n"
+        )
+    )
+    assert ctx.organization["name"] == "Alpha"
+    assert [g["name"] for g in ctx.groups] == ["Team"]
+    assert [s["name"] for s in ctx.sponsors] == ["Beta"]
+    assert [e["year"] for e in ctx.events] == [2020]
+    assert [link["platform"] for link in ctx.contact_links] == ["email"]
+    assert ctx.diagnostics == []
+
+
+def test_an_unknown_section_is_reported_with_its_items_and_links() -> None:
+    ctx = extract(
+        sections(
+            "Intro.\n\n## Misc\n\n- an item\n- [a](https://a.org) text\n- [b](javascript:x) text\n- [c]() text\n\n"
+            "Some text.\n"
+        )
+    )
+    assert codes(ctx) == [
+        ("unknown-section", 3),
+        ("unplaced-item", 5),
+        ("unplaced-item", 6),
+        ("unplaced-link", 6),
+        ("unplaced-item", 7),
+        ("unsafe-url", 7),  # reported once, as unsafe
+        ("unplaced-item", 8),
+        ("unplaced-link", 8),
+    ]
+    assert ctx.links == []
+
+
+def test_code_raw_html_and_empty_items_are_reported_and_not_read() -> None:
+    ctx = extract(
+        sections("Intro.\n\n```\nAda Lovelace, Alan Turing\n```\n\n<div>hi</div>\n\n## Team\n\n-\n- Ada Lovelace\n")
+    )
+    assert codes(ctx) == [("unplaced-block", 3), ("unplaced-block", 7), ("unplaced-item", 11)]
+    assert [[m["name"] for m in g["members"]] for g in ctx.groups] == [["Ada Lovelace"]]
+    assert ctx.organization["description"] == "Intro."
+
+
+def test_a_link_in_a_heading_is_a_page_link() -> None:
+    ctx = extract(sections("Intro.\n\n## Team [page](https://t.org)\n\nAda Lovelace, Alan Turing\n"))
+    assert ctx.links == [{"label": "page", "url": "https://t.org", "line": 3}]
+    assert [g["name"] for g in ctx.groups] == ["Team page"]
+
+
+def test_lines_count_from_the_original_file() -> None:
+    ctx = extract(sections("Intro.\n\n## Misc\n\n- an item\n", line_offset=6))
+    assert codes(ctx) == [("unknown-section", 9), ("unplaced-item", 11)]

@@ -1,0 +1,134 @@
+"""extract_history: dated sentences as events, a founding sentence's institutions, and list items as projects."""
+
+from __future__ import annotations
+
+import pytest
+
+from lmsys_about._extract.history import extract_history
+
+from .helpers import codes, run
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year", "month"),
+    [
+        ("It was established in September 2024.", 2024, 9),
+        ("It opened on march 2023.", 2023, 3),  # month names in any case
+        ("It grew during 2021 and again in 2022.", 2021, None),  # the first date of a sentence
+    ],
+)
+def test_a_dated_sentence_is_an_event(sentence: str, year: int, month: int | None) -> None:
+    ctx = run(extract_history, f"## History\n\n{sentence}\n")
+    assert ctx.events == [{"year": year, "month": month, "text": sentence, "line": 3}]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["It has 2024 members.", "It began in 1850.", "It began in 20245."],
+)
+def test_a_sentence_without_a_date_is_no_event(sentence: str) -> None:
+    assert run(extract_history, f"## History\n\n{sentence}\n").events == []
+
+
+def test_each_sentence_is_its_own_event_on_the_line_it_starts() -> None:
+    ctx = run(extract_history, "## History\n\nIt began in 2023. It was established as a\ncorporation in May 2024.\n")
+    assert [(e["year"], e["line"]) for e in ctx.events] == [(2023, 3), (2024, 3)]
+    ctx = run(extract_history, "## History\n\nIt began in 2023.\nIt grew in 2024.\n")
+    assert [(e["year"], e["line"]) for e in ctx.events] == [(2023, 3), (2024, 4)]
+
+
+def test_an_event_text_is_plain_and_its_links_are_page_links() -> None:
+    ctx = run(extract_history, "## History\n\nWe wrote a [blog](https://b.org) in 2023.\n")
+    assert ctx.events[0]["text"] == "We wrote a blog in 2023."
+    assert ctx.links == [{"label": "blog", "url": "https://b.org", "line": 3}]
+
+
+def test_a_founding_sentence_names_its_institutions() -> None:
+    ctx = run(
+        extract_history,
+        "## History\n\nLMSYS originated from a multi-university collaboration involving UC Berkeley, Stanford,\n"
+        "UCSD\\*, CMU, and MBZUAI in 2023.\n",
+        legend={"*": "hosts"},
+    )
+    assert ctx.founding_institutions == [
+        {"name": "UC Berkeley", "notes": [], "line": 3},
+        {"name": "Stanford", "notes": [], "line": 3},
+        {"name": "UCSD", "notes": ["hosts"], "line": 3},
+        {"name": "CMU", "notes": [], "line": 3},
+        {"name": "MBZUAI", "notes": [], "line": 3},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("It was founded by faculty from UC Berkeley and Stanford.", ["UC Berkeley", "Stanford"]),
+        (
+            "It was founded in 2020 by people from UC Berkeley in collaboration with Stanford.",
+            ["UC Berkeley", "Stanford"],
+        ),
+        ("It was created by students from UCSD, the best of them.", ["UCSD"]),  # what is no name is left out
+    ],
+)
+def test_the_institutions_follow_from_or_involving(sentence: str, names: list[str]) -> None:
+    ctx = run(extract_history, f"## History\n\n{sentence}\n")
+    assert [i["name"] for i in ctx.founding_institutions] == names
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was founded by the faculty of several schools.",  # no list of names
+        "We hired people from UC Berkeley and Stanford.",  # no founding word
+        "It was refounded by people from UC Berkeley.",  # founding words count as whole words only
+    ],
+)
+def test_a_sentence_that_names_no_founding_institutions_gives_none(sentence: str) -> None:
+    assert run(extract_history, f"## History\n\n{sentence}\n").founding_institutions == []
+
+
+def test_the_last_paragraph_that_names_founding_institutions_gives_them() -> None:
+    ctx = run(
+        extract_history,
+        "## History\n\nIt was founded by people from Alpha.\n\nIt was founded by people from Beta.\n\nNothing here.\n",
+    )
+    assert ctx.founding_institutions == [{"name": "Beta", "notes": [], "line": 5}]
+
+
+def test_a_linked_item_is_a_project() -> None:
+    ctx = run(extract_history, "## Projects\n\n- [Chatbot Arena](https://lmarena.ai), [Vicuna](https://x.org/v)\n")
+    assert ctx.projects == [
+        {"name": "Chatbot Arena", "url": "https://lmarena.ai", "status": None, "line": 3},
+        {"name": "Vicuna", "url": "https://x.org/v", "status": None, "line": 3},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("item", "name", "status"),
+    [
+        ("[Chatbot Arena (graduated)](https://lmarena.ai)", "Chatbot Arena", "graduated"),
+        ("Vicuna (graduated).", "Vicuna", "graduated"),
+        ("FastChat  ( active )", "FastChat", "active"),
+        ("SGLang", "SGLang", None),
+    ],
+)
+def test_a_project_status_in_parentheses(item: str, name: str, status: str | None) -> None:
+    ctx = run(extract_history, f"## Projects\n\n- {item}\n")
+    assert [(p["name"], p["status"]) for p in ctx.projects] == [(name, status)]
+
+
+def test_an_unsafe_project_url_is_reported_and_the_project_kept_without_it() -> None:
+    ctx = run(extract_history, "## Projects\n\n- [Vicuna](javascript:x)\n")
+    assert [(p["name"], p["url"]) for p in ctx.projects] == [("Vicuna", None)]
+    assert codes(ctx) == [("unsafe-url", 3)]
+
+
+def test_an_item_that_names_no_project_is_reported() -> None:
+    ctx = run(extract_history, "## Projects\n\n- SGLang\n- a fast serving engine for all of us\n")
+    assert [p["name"] for p in ctx.projects] == ["SGLang"]
+    assert codes(ctx) == [("unplaced-item", 4)]
+
+
+def test_lines_count_from_the_original_file() -> None:
+    ctx = run(extract_history, "## History\n\nIt began in 2023.\n\n- Vicuna\n", line_offset=20)
+    assert (ctx.events[0]["line"], ctx.projects[0]["line"]) == (23, 25)

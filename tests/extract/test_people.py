@@ -1,0 +1,214 @@
+"""extract_people: groups opened by a heading or a bold label, their members and links, and institutions."""
+
+from __future__ import annotations
+
+import pytest
+
+from lmsys_about._extract._context import Record
+from lmsys_about._extract.people import extract_people, project_of
+
+from .helpers import codes, run
+
+
+def _members(group: Record) -> list[str]:
+    return [member["name"] for member in group["members"]]
+
+
+def test_entries_before_any_label_join_the_headings_group() -> None:
+    ctx = run(extract_people, "## Team\n\n[Ada Lovelace](https://ada.org/), Alan Turing\n")
+    (group,) = ctx.groups
+    assert (group["name"], group["project"], group["line"]) == ("Team", None, 1)
+    assert group["members"] == [
+        {"name": "Ada Lovelace", "url": "https://ada.org/", "notes": [], "line": 3},
+        {"name": "Alan Turing", "url": None, "notes": [], "line": 3},
+    ]
+    assert ctx.diagnostics == []
+
+
+def test_a_bold_label_opens_a_group() -> None:
+    ctx = run(
+        extract_people, "## Team\n\n**Leads**: Ada Lovelace, Alan Turing\n**Students** Grace Hopper, Edsger Dijkstra\n"
+    )
+    assert [(g["name"], g["line"], _members(g)) for g in ctx.groups] == [
+        ("Leads", 3, ["Ada Lovelace", "Alan Turing"]),
+        ("Students", 4, ["Grace Hopper", "Edsger Dijkstra"]),
+    ]
+
+
+def test_a_label_on_a_line_of_its_own_takes_the_lines_after_it() -> None:
+    ctx = run(extract_people, "## Team\n\n**Emeriti**\nAda Lovelace\nAlan Turing\n")
+    (group,) = ctx.groups
+    assert (group["name"], group["line"], _members(group)) == ("Emeriti", 3, ["Ada Lovelace", "Alan Turing"])
+
+
+def test_each_list_item_is_an_entry() -> None:
+    ctx = run(extract_people, "## Advisors\n\n- [Ada Lovelace](https://ada.org/)\n- Alan Turing\n")
+    assert [(m["name"], m["line"]) for m in ctx.groups[0]["members"]] == [("Ada Lovelace", 3), ("Alan Turing", 4)]
+
+
+@pytest.mark.parametrize(
+    ("label", "name", "project"),
+    [
+        ("**SGLang** major developers:", "SGLang major developers", "SGLang"),
+        ("**FlashInfer**:", "FlashInfer", "FlashInfer"),
+        ("**SGLang Team** (graduated):", "SGLang Team (graduated)", "SGLang"),
+        ("**Student Team**:", "Student Team", None),  # generic words name no project
+        ("**Emeriti**", "Emeriti", None),  # a label alone names no project
+    ],
+)
+def test_a_label_may_name_the_groups_project(label: str, name: str, project: str | None) -> None:
+    ctx = run(extract_people, f"## Team\n\n{label} Ada Lovelace, Alan Turing\n")
+    assert [(g["name"], g["project"]) for g in ctx.groups] == [(name, project)]
+
+
+@pytest.mark.parametrize(
+    ("label", "project"),
+    [
+        ("SGLang Team", "SGLang"),
+        ("FlashInfer (graduated)", "FlashInfer"),
+        ("Vicuna developers", "Vicuna"),
+        ("Student Team", None),
+        ("Project members", None),
+    ],
+)
+def test_project_of_a_label(label: str, project: str | None) -> None:
+    assert project_of(label) == project
+
+
+def test_a_heading_names_the_project_of_its_group() -> None:
+    ctx = run(extract_people, "## SGLang Team\n\nAda Lovelace\n")
+    assert [(g["name"], g["project"]) for g in ctx.groups] == [("SGLang Team", "SGLang")]
+
+
+def test_marks_after_a_name_become_notes_from_the_legend() -> None:
+    ctx = run(
+        extract_people, "## Team\n\n[Ada Lovelace](https://ada.org/)\\*, Alan Turing \\*\n", legend={"*": "initiators"}
+    )
+    assert [(m["name"], m["notes"]) for m in ctx.groups[0]["members"]] == [
+        ("Ada Lovelace", ["initiators"]),
+        ("Alan Turing", ["initiators"]),
+    ]
+    assert ctx.diagnostics == []
+
+
+def test_a_mark_without_a_legend_is_kept_as_itself_and_reported_once() -> None:
+    ctx = run(extract_people, "## Team\n\nAda Lovelace ††, Alan Turing\n")
+    assert ctx.groups[0]["members"][0]["notes"] == ["†", "†"]
+    assert codes(ctx) == [("unexplained-mark", 3)]
+    assert "'†'" in ctx.diagnostics[0]["message"]
+
+
+def test_a_name_listed_twice_in_a_group_is_reported_and_kept_once() -> None:
+    ctx = run(extract_people, "## Team\n\nAda Lovelace, Alan Turing\nADA LOVELACE\n")
+    assert _members(ctx.groups[0]) == ["Ada Lovelace", "Alan Turing"]
+    assert codes(ctx) == [("duplicate-member", 4)]
+
+
+def test_a_name_may_be_in_two_groups() -> None:
+    ctx = run(extract_people, "## Team\n\n**Leads**: Ada Lovelace\n\n**Advisors**: Ada Lovelace, Alan Turing\n")
+    assert [_members(g) for g in ctx.groups] == [["Ada Lovelace"], ["Ada Lovelace", "Alan Turing"]]
+    assert ctx.diagnostics == []
+
+
+def test_an_unsafe_member_url_is_reported_and_the_member_kept_without_it() -> None:
+    ctx = run(extract_people, "## Team\n\n[Ada Lovelace](javascript:alert(1)), Alan Turing\n")
+    assert [(m["name"], m["url"]) for m in ctx.groups[0]["members"]] == [("Ada Lovelace", None), ("Alan Turing", None)]
+    assert codes(ctx) == [("unsafe-url", 3)]
+
+
+def test_a_link_in_a_sentence_after_a_label_is_the_groups_link() -> None:
+    ctx = run(
+        extract_people, "## Team\n\n**SGLang**: see the [SGLang GitHub](https://github.com/sgl-project) for more.\n"
+    )
+    (group,) = ctx.groups
+    assert group["members"] == []
+    assert group["links"] == [{"label": "SGLang GitHub", "url": "https://github.com/sgl-project", "line": 3}]
+    assert ctx.links == []
+
+
+def test_a_link_in_a_sentence_before_any_label_is_a_page_link() -> None:
+    ctx = run(extract_people, "## Team\n\nSee the [team page](https://x.org/team) for more.\n")
+    assert ctx.groups == []
+    assert ctx.links == [{"label": "team page", "url": "https://x.org/team", "line": 3}]
+
+
+@pytest.mark.parametrize("url", ["javascript:x", ""])
+def test_a_group_link_that_cannot_be_kept_is_reported(url: str) -> None:
+    ctx = run(extract_people, f"## Team\n\n**Leads**: see [the site]({url})\n")
+    assert ctx.groups[0]["links"] == []
+    assert ("unplaced-link", 3) in codes(ctx)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "code", "line"),
+    [
+        ("## Team\n\nsome words about the team\n", "unplaced-text", 3),
+        ("## Team\n\nAda Lovelace, Alan Turing, and friends of ours\n", "unplaced-text", 3),
+        ("## Team\n\n- Ada Lovelace\n- and many more\n", "unplaced-item", 4),
+    ],
+)
+def test_a_line_that_is_not_a_list_of_names_is_reported_not_guessed(markdown: str, code: str, line: int) -> None:
+    ctx = run(extract_people, markdown)
+    assert all("friends" not in m["name"] and "more" not in m["name"] for g in ctx.groups for m in g["members"])
+    assert codes(ctx) == [(code, line)]
+
+
+def test_a_legend_line_is_no_entry_but_its_links_are_kept() -> None:
+    ctx = run(
+        extract_people,
+        '## Team\n\n\\"\\*" denotes [initiators](https://x.org/i)\nAda Lovelace\\*\n',
+        legend={"*": "initiators"},
+    )
+    assert [(m["name"], m["notes"], m["line"]) for m in ctx.groups[0]["members"]] == [
+        ("Ada Lovelace", ["initiators"], 4)
+    ]
+    assert ctx.links == [{"label": "initiators", "url": "https://x.org/i", "line": 3}]
+
+
+@pytest.mark.parametrize("heading", ["Institutions", "Affiliations"])
+def test_an_institutions_heading_lists_institutions_not_people(heading: str) -> None:
+    ctx = run(extract_people, f"## {heading}\n\nUC Berkeley, Stanford\n")
+    assert ctx.groups == []
+    assert ctx.labelled_institutions == [
+        {"name": "UC Berkeley", "notes": [], "line": 3},
+        {"name": "Stanford", "notes": [], "line": 3},
+    ]
+
+
+def test_an_institutions_label_lists_institutions_until_the_next_label() -> None:
+    ctx = run(extract_people, "## Team\n\n**Institutions**: UC Berkeley, Stanford\n**Members**: Ada Lovelace\n")
+    assert [i["name"] for i in ctx.labelled_institutions] == ["UC Berkeley", "Stanford"]
+    assert [(g["name"], _members(g)) for g in ctx.groups] == [("Members", ["Ada Lovelace"])]
+
+
+def test_a_heading_with_institution_and_role_words_is_a_group_of_people() -> None:
+    ctx = run(extract_people, "## Institutions and members\n\nAda Lovelace\n")
+    assert ctx.labelled_institutions == []
+    assert _members(ctx.groups[0]) == ["Ada Lovelace"]
+
+
+def test_an_institutions_link_is_reported_not_kept() -> None:
+    ctx = run(extract_people, "## Institutions\n\n[UCSD](https://ucsd.edu), CMU \\*\n", legend={"*": "hosts"})
+    assert ctx.labelled_institutions == [
+        {"name": "UCSD", "notes": [], "line": 3},
+        {"name": "CMU", "notes": ["hosts"], "line": 3},
+    ]
+    assert codes(ctx) == [("unplaced-link", 3)]
+    assert "https://ucsd.edu" in ctx.diagnostics[0]["message"]
+
+
+def test_lines_count_from_the_original_file() -> None:
+    ctx = run(extract_people, "## Team\n\n**Leads**: Ada Lovelace\nAda Lovelace\n", line_offset=10)
+    (group,) = ctx.groups
+    assert (group["line"], group["members"][0]["line"]) == (13, 13)
+    assert codes(ctx) == [("duplicate-member", 14)]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="with the colon inside the bold ('**Advisors:** Ion Stoica'), a single name after the label is read as "
+    "the rest of the label: the group is named 'Advisors Ion Stoica' and has no member",
+)
+def test_a_single_name_after_a_label_ending_in_a_colon_is_its_member() -> None:
+    ctx = run(extract_people, "## Team\n\n**Advisors:** Ion Stoica\n")
+    assert [(g["name"], _members(g)) for g in ctx.groups] == [("Advisors", ["Ion Stoica"])]
