@@ -25,8 +25,8 @@ def kind_of(section: Section, marks: Marks) -> str | None:
         if has_word(section.title, stems):
             return kind
     lines = [t for block in section.blocks for t in block.lines]
-    urls = [p.url or "" for t in lines for p in t.links()]
-    if urls and all(u.startswith("mailto:") or platform_of(u) != "web" for u in urls if u):
+    urls = [p.url for t in lines for p in t.links() if p.url]  # a link without a target says nothing of the kind
+    if urls and all(u.startswith("mailto:") or platform_of(u) != "web" for u in urls):
         return "contact"
     text = " ".join(t.text for t in lines).lower()
     if "api credit" in text or "sponsor" in text or "donat" in text:
