@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 from ._api import load, loads
 from ._version import __version__
-from .errors import AboutError, AboutValidationError, FrontMatterError, HistoryError, MarkdownError, SourceError
+from .errors import (
+    AboutError,
+    AboutValidationError,
+    FrontMatterError,
+    HistoryError,
+    MarkdownError,
+    RenderError,
+    SourceError,
+)
 
 if TYPE_CHECKING:
     from ._diff.changes import Change, ChangeKind
@@ -20,6 +28,7 @@ if TYPE_CHECKING:
     from ._export.jsonld import to_jsonld
     from ._export.records import RECORD_KINDS, Record, RecordKind, record_columns, to_csv, to_ndjson, to_records
     from ._export.schema import json_schema
+    from ._render import render
     from .models import (
         About,
         Contact,
@@ -61,6 +70,7 @@ __all__ = [
     "Project",
     "Record",
     "RecordKind",
+    "RenderError",
     "SourceError",
     "Sponsor",
     "__version__",
@@ -69,6 +79,7 @@ __all__ = [
     "load",
     "loads",
     "record_columns",
+    "render",
     "to_csv",
     "to_jsonld",
     "to_ndjson",
@@ -90,6 +101,7 @@ _LAZY = {
     ),
     "to_jsonld": "_export.jsonld",
     "json_schema": "_export.schema",
+    "render": "_render",
 }
 
 
