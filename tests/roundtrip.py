@@ -20,10 +20,18 @@ def _without_lines(value: Any) -> Any:
 
 
 def modulo(about: About) -> dict[str, Any]:
-    """``about`` as data, without ``line`` anywhere, ``source``, ``source_sha256`` and layout diagnostics."""
+    """``about`` as data, without ``line`` anywhere, ``source``, ``source_sha256`` and layout diagnostics.
+
+    The other findings are compared as a set: a page lists what it finds in its own line order, and once per
+    place (a name listed twice with an unexplained mark has it reported twice).
+    """
     data = _without_lines(about.model_dump(mode="json"))
     del data["source"], data["source_sha256"]
-    data["diagnostics"] = [
-        d for d in data["diagnostics"] if d["code"] not in LAYOUT_CODES and not d["code"].startswith("unplaced-")
-    ]
+    data["diagnostics"] = sorted(
+        {
+            (d["severity"], d["code"], d["message"])
+            for d in data["diagnostics"]
+            if d["code"] not in LAYOUT_CODES and not d["code"].startswith("unplaced-")
+        }
+    )
     return data
