@@ -21,7 +21,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("_read",),  # bytes, front matter, Markdown tokens, blocks and sections
     ("_extract",),  # sections to the plain data of an About
     ("_api",),  # load / loads: the pipeline wired together
-    ("_export", "_diff"),  # consumers of the models
+    ("_export", "_diff", "_render"),  # consumers of the models
     ("_git", "testing"),  # consumers of parsing and diffing
     ("_plot",),  # pictures of a page's history
     ("_cli",),

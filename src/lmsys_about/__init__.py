@@ -12,7 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 from ._api import load, loads
 from ._version import __version__
-from .errors import AboutError, AboutValidationError, FrontMatterError, HistoryError, MarkdownError, SourceError
+from .errors import (
+    AboutError,
+    AboutValidationError,
+    FrontMatterError,
+    HistoryError,
+    MarkdownError,
+    RenderError,
+    SourceError,
+)
 
 if TYPE_CHECKING:
     from ._diff.changes import Change, ChangeKind
@@ -21,6 +29,7 @@ if TYPE_CHECKING:
     from ._export.records import RECORD_KINDS, Record, RecordKind, record_columns, to_csv, to_ndjson, to_records
     from ._export.schema import json_schema
     from ._plot.figure import timeline_figure
+    from ._render import render
     from .models import (
         About,
         Contact,
@@ -62,6 +71,7 @@ __all__ = [
     "Project",
     "Record",
     "RecordKind",
+    "RenderError",
     "SourceError",
     "Sponsor",
     "__version__",
@@ -70,6 +80,7 @@ __all__ = [
     "load",
     "loads",
     "record_columns",
+    "render",
     "timeline_figure",
     "to_csv",
     "to_jsonld",
@@ -93,6 +104,7 @@ _LAZY = {
     "to_jsonld": "_export.jsonld",
     "json_schema": "_export.schema",
     "timeline_figure": "_plot.figure",
+    "render": "_render",
 }
 
 

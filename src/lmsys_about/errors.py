@@ -18,6 +18,7 @@ __all__ = [
     "FrontMatterError",
     "HistoryError",
     "MarkdownError",
+    "RenderError",
     "SourceError",
 ]
 
@@ -63,3 +64,15 @@ class AboutValidationError(AboutError):
 
 class HistoryError(AboutError):
     """The git history of a page cannot be read: not a repository, git missing, or git failing."""
+
+
+class RenderError(AboutError):
+    """An About holds a value that its page cannot state so that it reads back the same.
+
+    ``field`` names the value as a path into the About (``groups[1].members[0].name``); ``path`` is the
+    About's source and ``line`` the line the value came from, when the About has them.
+    """
+
+    def __init__(self, message: str, *, field: str, path: str | None = None, line: int | None = None) -> None:
+        self.field = field
+        super().__init__(f"{field}: {message}", path=path, line=line)

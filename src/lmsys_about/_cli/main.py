@@ -16,11 +16,17 @@ from collections.abc import Callable, Sequence
 
 from .._version import __version__
 from ..errors import AboutError
-from . import check, diff, history, page
+from . import check, diff, history, page, render
 from .common import EXIT_ERROR, EXIT_OK, PROG, Handler, Subparsers, error
 
 # Each registrar adds its subcommands to the parser, in the order ``--help`` lists them.
-_REGISTRARS: tuple[Callable[[Subparsers], None], ...] = (page.register, check.register, diff.register, history.register)
+_REGISTRARS: tuple[Callable[[Subparsers], None], ...] = (
+    page.register,
+    check.register,
+    diff.register,
+    history.register,
+    render.register,
+)
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, frozenset[str]]:
