@@ -19,6 +19,7 @@ from lmsys_about._cli import common
 from lmsys_about._cli import main as cli
 from lmsys_about._cli.main import main
 from lmsys_about._export.check import Finding, Report, render_github, report_of
+from lmsys_about._read.source import DEFAULT_MAX_BYTES
 
 from .pages import EXPORTS, WARNINGS
 
@@ -308,6 +309,17 @@ def test_missing_file_is_one_line_and_exit_2(command: str, tmp_path: Path, capsy
 
 
 @pytest.mark.parametrize("command", PAGE_COMMANDS)
+def test_every_page_command_keeps_the_default_size_cap(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "big.md"
+    path.write_bytes(EXPORTS.encode() + b"x" * DEFAULT_MAX_BYTES)
+    assert main([command, str(path)]) == 2
+    limit = f"above the limit of {DEFAULT_MAX_BYTES:,}"
+    assert capsys.readouterr().err == f"lmsys-about: {path}: input is {DEFAULT_MAX_BYTES + 1:,} bytes, {limit}\n"
+
+
+@pytest.mark.parametrize("command", PAGE_COMMANDS)
 def test_bad_stdin_is_one_line_and_exit_2(
     command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -379,7 +391,7 @@ def test_python_m_lmsys_about() -> None:
 
 def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     """A reader that stops early (``| head -1``) gets no traceback: the output is far beyond a pipe's buffer."""
-    people = ",\n".join(f"[Person {i}](https://person{i}.example.org/)" for i in range(1000))
+    people = ",\n".join(f"Person {i}" for i in range(2000))  # 25 KB in, under the size cap; 200 KB out
     page = tmp_path / "big.md"
     page.write_text(f"OWS Labs (OWS) is a lab.\n\n## Team\n{people}\n")
     command = [sys.executable, "-m", "lmsys_about", "people", str(page)]
