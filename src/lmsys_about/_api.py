@@ -100,7 +100,8 @@ def loads(
     """Parse one version of the About page from a ``str`` or UTF-8 ``bytes``.
 
     ``source`` names the input in errors and in ``About.source``. With ``strict=True`` any warning
-    diagnostic raises :class:`AboutValidationError`. Inputs above ``max_bytes`` (None: no limit) are refused.
+    diagnostic raises :class:`AboutValidationError`. Inputs above ``max_bytes`` are refused: by default 32 KiB,
+    nearly nine times the largest About page so far, which also bounds what a hostile input costs; None lifts it.
 
     >>> about = loads('---\\ntitle: About\\n---\\nACME Labs (ACME) is a lab.\\n\\n## Team\\n[Ada](https://ada.dev)\\n')
     >>> about.organization.short_name, about.people[0].name, about.people[0].line

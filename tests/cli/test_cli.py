@@ -19,6 +19,7 @@ from lmsys_about._cli import common
 from lmsys_about._cli import main as cli
 from lmsys_about._cli.main import main
 from lmsys_about._export.check import Finding, Report, github_report, report_of
+from lmsys_about._read.source import DEFAULT_MAX_BYTES
 
 from ..pages import EXPORTS, WARNINGS
 
@@ -157,6 +158,30 @@ def test_tables_from_stdin(kind: str, monkeypatch: pytest.MonkeyPatch, capsys: p
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert rows == to_records(loads(EXPORTS, source="<stdin>"), kind)
     assert {row["source"] for row in rows} == {"<stdin>"}
+
+
+# Names a spreadsheet would run as formulas, in a person's link and two sponsors' links.
+FORMULAS = EXPORTS.replace("[Ada ", "[=HYPERLINK(1) ").replace("[Acme, Inc.]", "[@Acme]")
+FORMULAS = FORMULAS.replace("[Globex]", "[-Globex]")
+
+
+@pytest.mark.parametrize(
+    ("kind", "names"), [("people", ['\'=HYPERLINK(1) "Countess" Lovelace']), ("sponsors", ["'@Acme", "'-Globex"])]
+)
+def test_csv_tables_quote_formulas_unless_raw(
+    kind: str, names: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "formulas.md"
+    path.write_text(FORMULAS, encoding="utf-8")
+    assert main([kind, str(path)]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out, newline="")))
+    assert [row["name"] for row in rows[: len(names)]] == names
+    assert main([kind, str(path), "--raw-csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out, newline="")))
+    assert rows == [csv_cells(record) for record in to_records(load(path), kind)]
+    assert [row["name"] for row in rows[: len(names)]] == [name[1:] for name in names]
+    assert main([kind, str(path), "--format", "ndjson", "--raw-csv"]) == 0  # NDJSON is exact either way
+    assert [json.loads(line) for line in capsys.readouterr().out.splitlines()] == to_records(load(path), kind)
 
 
 def test_people_of_the_bundled_page(capsys: pytest.CaptureFixture[str]) -> None:
@@ -308,6 +333,17 @@ def test_missing_file_is_one_line_and_exit_2(command: str, tmp_path: Path, capsy
 
 
 @pytest.mark.parametrize("command", PAGE_COMMANDS)
+def test_every_page_command_keeps_the_default_size_cap(
+    command: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "big.md"
+    path.write_bytes(EXPORTS.encode() + b"x" * DEFAULT_MAX_BYTES)
+    assert main([command, str(path)]) == 2
+    limit = f"above the limit of {DEFAULT_MAX_BYTES:,}"
+    assert capsys.readouterr().err == f"lmsys-about: {path}: input is {DEFAULT_MAX_BYTES + 1:,} bytes, {limit}\n"
+
+
+@pytest.mark.parametrize("command", PAGE_COMMANDS)
 def test_bad_stdin_is_one_line_and_exit_2(
     command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -379,7 +415,7 @@ def test_python_m_lmsys_about() -> None:
 
 def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     """A reader that stops early (``| head -1``) gets no traceback: the output is far beyond a pipe's buffer."""
-    people = ",\n".join(f"[Person {i}](https://person{i}.example.org/)" for i in range(1000))
+    people = ",\n".join(f"Person {i}" for i in range(2000))  # 25 KB in, under the size cap; 200 KB out
     page = tmp_path / "big.md"
     page.write_text(f"OWS Labs (OWS) is a lab.\n\n## Team\n{people}\n")
     command = [sys.executable, "-m", "lmsys_about", "people", str(page)]

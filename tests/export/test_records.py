@@ -89,6 +89,65 @@ def test_csv_reads_back_into_the_same_rows(kind: str) -> None:
         assert list(reader) == [as_csv_cells(row) for row in to_records(about, kind)]
 
 
+# CSV injection: a cell a spreadsheet would run as a formula gets a "'" before it, in text cells only.
+
+FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"]
+
+
+def with_first_member(about: About, name: str, group: str) -> About:
+    first = about.groups[0]
+    member = first.members[0].model_copy(update={"name": name})
+    return about.model_copy(update={"groups": [first.model_copy(update={"name": group, "members": [member]})]})
+
+
+def first_csv_row(text: str) -> dict[str, str]:
+    return next(csv.DictReader(io.StringIO(text, newline="")))
+
+
+@pytest.mark.parametrize("start", FORMULA_STARTS, ids=["equals", "plus", "minus", "at", "tab", "cr"])
+def test_csv_cells_that_would_start_a_formula_get_a_quote(start: str) -> None:
+    about = with_first_member(loads(EXPORTS, source=f"{start}exports.md"), f"{start}2+3", f"{start}SUM(A1)")
+    row = first_csv_row(to_csv(about, "people"))
+    assert (row["name"], row["group"], row["source"]) == (f"'{start}2+3", f"'{start}SUM(A1)", f"'{start}exports.md")
+    assert row["url"] == "https://github.com/ada"  # the other cells as they are
+    raw = first_csv_row(to_csv(about, "people", raw=True))
+    assert (raw["name"], raw["group"], raw["source"]) == (f"{start}2+3", f"{start}SUM(A1)", f"{start}exports.md")
+    record = to_records(about, "people")[0]  # records, NDJSON and JSON keep the values exact
+    assert (record["name"], record["group"]) == (f"{start}2+3", f"{start}SUM(A1)")
+    assert json.loads(to_ndjson(about, "people").splitlines()[0]) == record
+
+
+def test_csv_quotes_only_text_cells_and_only_a_leading_character() -> None:
+    about = with_first_member(loads(EXPORTS), "-1", "Directors - officers")
+    row = first_csv_row(to_csv(about, "people"))
+    assert row["name"] == "'-1"  # text that looks like a negative number is still text
+    assert row["group"] == "Directors - officers"
+    assert row["line"] == "10"  # numbers (line, year, month) are never negative and never quoted
+    for name in ("Ada=Lovelace", " =1+2", "'=1+2", "Ada @ KRG"):
+        assert first_csv_row(to_csv(with_first_member(about, name, "Team"), "people"))["name"] == name
+
+
+@pytest.mark.parametrize("raw", [False, True])
+def test_csv_quotes_a_cell_holding_a_carriage_return(raw: bool) -> None:
+    about = with_first_member(loads(EXPORTS), "Fay\rLow", "Team\r\nA")
+    text = to_csv(about, "people", raw=raw)
+    assert text.splitlines()[1].startswith('"Fay')  # quoted, so readers do not take the '\r' for a row's end
+    assert text.count("\n") == 1 + len(to_records(about, "people")) + 1  # rows end in '\n', one inside a cell
+    assert (first_csv_row(text)["name"], first_csv_row(text)["group"]) == ("Fay\rLow", "Team\r\nA")
+
+
+def test_a_page_cannot_put_a_formula_in_a_table() -> None:
+    page = (
+        "Kestrel Research Group (KRG) is a lab.\n\n## Team\n"
+        '[=HYPERLINK("https://evil.example/")](https://ada.example.org/), -Bob Smith, @Carol Jones, +Dan Brown\n'
+    )
+    about = loads(page)
+    names = [row["name"] for row in csv.DictReader(io.StringIO(to_csv(about, "people"), newline=""))]
+    assert names == ['\'=HYPERLINK("https://evil.example/")', "'-Bob Smith", "'@Carol Jones", "'+Dan Brown"]
+    raw = [row["name"] for row in csv.DictReader(io.StringIO(to_csv(about, "people", raw=True), newline=""))]
+    assert raw == [row["name"] for row in to_records(about, "people")] == [name[1:] for name in names]
+
+
 def test_csv_quotes_commas_and_double_quotes() -> None:
     lines = to_csv(loads(EXPORTS), "people").splitlines()
     assert lines[1].startswith('"Ada ""Countess"" Lovelace",Directors and officers,')

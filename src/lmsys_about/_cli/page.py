@@ -56,6 +56,10 @@ def _records_json(about: About, kind: RecordKind) -> str:
     return json.dumps(to_records(about, kind), indent=2, ensure_ascii=False) + "\n"
 
 
+def _raw_csv(about: About, kind: RecordKind) -> str:
+    return to_csv(about, kind, raw=True)
+
+
 TABLE_FORMATS: dict[str, Callable[[About, RecordKind], str]] = {
     "csv": to_csv,
     "ndjson": to_ndjson,
@@ -64,7 +68,8 @@ TABLE_FORMATS: dict[str, Callable[[About, RecordKind], str]] = {
 
 
 def _table(args: argparse.Namespace) -> int:
-    sys.stdout.write(TABLE_FORMATS[args.format](read_about(args.path), args.command))
+    write = _raw_csv if args.raw_csv and args.format == "csv" else TABLE_FORMATS[args.format]
+    sys.stdout.write(write(read_about(args.path), args.command))
     return EXIT_OK
 
 
@@ -74,6 +79,11 @@ def _register_tables(subparsers: Subparsers) -> None:
         parser = subparsers.add_parser(kind, help=f"print the {kind} as a flat table ({rows[kind]})")
         add_path(parser)
         parser.add_argument("--format", choices=list(TABLE_FORMATS), default="csv", help="default: csv")
+        parser.add_argument(
+            "--raw-csv",
+            action="store_true",
+            help="write CSV cells as they are: no ' before a cell that a spreadsheet would run as a formula",
+        )
         parser.set_defaults(handler=_table)
 
 

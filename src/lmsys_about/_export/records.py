@@ -2,7 +2,8 @@
 
 Every row carries the ``line`` it came from and the page's ``source`` and ``source_sha256``, so rows of
 several versions can be concatenated and still traced back. Lists (``notes``) are joined with ``"; "``;
-a missing value is ``None`` in records and NDJSON, an empty cell in CSV.
+a missing value is ``None`` in records and NDJSON, an empty cell in CSV. Records and NDJSON keep every value
+exactly; CSV puts a ``'`` before a text cell a spreadsheet would run as a formula, unless asked not to.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ Record = dict[str, str | int | None]
 
 RECORD_KINDS: tuple[RecordKind, ...] = get_args(RecordKind)
 NOTES_SEPARATOR = "; "
+# What a spreadsheet takes for the start of a formula in a CSV cell (OWASP, "CSV Injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _TRACE = ("source", "source_sha256")
 
 
@@ -89,16 +92,48 @@ def to_records(about: About, kind: RecordKind) -> list[Record]:
     return [{**row, **trace} for row in rows(about)]
 
 
-def to_csv(about: About, kind: RecordKind) -> str:
-    """One table as CSV with a header row (``\\n`` line ends); None becomes an empty cell."""
+def to_csv(about: About, kind: RecordKind, *, raw: bool = False) -> str:
+    """One table as CSV with a header row (``\\n`` line ends); None becomes an empty cell.
+
+    A spreadsheet runs a cell that begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return as a
+    formula, and a page that someone else edited can put one in a name (CSV injection). Such a text cell gets
+    a ``'`` before it, as OWASP recommends, which spreadsheets read as "this is text" and do not show. Only
+    text cells: the numbers (``line``, ``year``, ``month``) are never negative and are written as they are.
+    ``raw=True`` writes every cell as it is, for a pipeline that reads the CSV as data.
+
+    >>> from lmsys_about import loads
+    >>> about = loads("Kestrel Research Group (KRG) is a lab.\\n\\n## Team\\n-Bob Smith, Ada Lovelace\\n")
+    >>> [row.split(",")[0] for row in to_csv(about, "people").splitlines()]
+    ['name', "'-Bob Smith", 'Ada Lovelace']
+    >>> to_csv(about, "people", raw=True).splitlines()[1].split(",")[0]
+    '-Bob Smith'
+    """
     import csv  # only the exports need it
 
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=record_columns(kind), lineterminator="\n")
+    # Rows end in '\r\n', turned into '\n' as each is written: before Python 3.11.9 and 3.12.3, the writer
+    # quotes a cell holding a carriage return only when the line terminator holds one too.
+    writer = csv.DictWriter(buffer, fieldnames=record_columns(kind), lineterminator="\r\n")
     writer.writeheader()
+    _end_row_with_newline(buffer)
     for record in to_records(about, kind):
-        writer.writerow({key: "" if value is None else value for key, value in record.items()})
+        writer.writerow({key: _cell(value, raw=raw) for key, value in record.items()})
+        _end_row_with_newline(buffer)
     return buffer.getvalue()
+
+
+def _end_row_with_newline(buffer: io.StringIO) -> None:
+    buffer.seek(buffer.tell() - 2)
+    buffer.write("\n")
+    buffer.truncate()
+
+
+def _cell(value: str | int | None, *, raw: bool) -> str | int:
+    if value is None:
+        return ""
+    if not raw and isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def to_ndjson(about: About, kind: RecordKind) -> str:

@@ -19,7 +19,11 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import FrontMatterError, SourceError
 
-DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+# The About page is a few kilobytes (3,719 bytes at its largest so far); 32 KiB leaves it nearly nine times
+# that. markdown-it reads the worst floods (unclosed '[' or '![') at some 20 to 40 times a normal page's
+# cost per byte, so the cap is also what bounds one hostile file: well under a second and tens of megabytes.
+# Callers with larger pages raise it with max_bytes=.
+DEFAULT_MAX_BYTES = 32 * 1024
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 MAX_YAML_DEPTH = 32
 
