@@ -5,6 +5,7 @@ Inline tokens have no line map: each piece takes the line of its block plus the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -15,20 +16,23 @@ from markdown_it.token import Token
 from ..errors import MarkdownError
 from .markdown import block_tokens, max_nesting, read_inline
 
-PieceKind = Literal["text", "link", "strong", "image"]
-BlockKind = Literal["heading", "paragraph", "item", "raw"]
+PieceKind = Literal["text", "link", "strong", "image", "html"]
+# A table's rows are blocks too: "head" for its header row, "row" for each other, one text line per cell.
+BlockKind = Literal["heading", "paragraph", "item", "raw", "head", "row"]
 # markdown-it skips, without a word, what lies inside a container opened at its last level of nesting.
 _CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 
 
 @dataclass(slots=True)
 class Piece:
-    """A run of inline content: plain text, a link (with ``url``), bold text, or an image."""
+    """A run of inline content: plain text, a link (with ``url``), bold text, an image, or a raw HTML link
+    (``<a href>`` up to its ``</a>``, kept whole so that no list reads the text inside it as a name)."""
 
     kind: PieceKind
     text: str
     line: int
     url: str | None = None
+    image: str | None = None  # a link's image (a logo): its source, the link's text being its alt text
 
 
 @dataclass(slots=True)
@@ -88,6 +92,7 @@ def parse_blocks(body: str, line_offset: int) -> list[Block]:
     blocks: list[Block] = []
     item_lines: list[int | None] = []  # per open list item: its line until its first paragraph is seen
     limit = max_nesting()
+    row = Block("row", 0, [])
     for index, token in enumerate(tokens):
         kind = token.type
         if kind in _CONTAINERS and token.level >= limit - 1:
@@ -115,6 +120,15 @@ def parse_blocks(body: str, line_offset: int) -> list[Block]:
                     level,
                 )
             )
+        elif kind == "tr_open":  # a table row: one text line per cell, all on the row's line
+            line = _line(token, line_offset)
+            row = Block("head" if tokens[index - 1].type == "thead_open" else "row", line, [], len(item_lines))
+            blocks.append(row)
+            if item_lines:
+                item_lines[-1] = None
+        elif kind == "th_open" or kind == "td_open":
+            inline = tokens[index + 1]
+            row.lines.extend(read_inline(md, inline.content, env, partial(inline_lines, first_line=row.line)))
         elif kind in ("fence", "code_block", "html_block"):
             blocks.append(Block("raw", _line(token, line_offset), [], raw=token.content))
             if item_lines:
@@ -138,6 +152,11 @@ def _line(token: Token, line_offset: int) -> int:
     return token.map[0] + line_offset + 1
 
 
+_ANCHOR_OPEN = re.compile(r"<a\s", re.IGNORECASE)
+_ANCHOR_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
+_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+
+
 def inline_lines(children: Iterable[Token], first_line: int) -> list[TextLine]:
     """Flatten inline tokens into text lines of pieces; emphasis is dropped, bold and links kept."""
     current = TextLine(first_line)
@@ -145,18 +164,37 @@ def inline_lines(children: Iterable[Token], first_line: int) -> list[TextLine]:
     line = first_line
     link: Piece | None = None
     outer: list[Piece] = []  # links around the current one: markdown-it nests an autolink inside a link
+    anchor: Piece | None = None  # a raw HTML link being read, up to its '</a>'
     strong: list[Piece] | None = None
     strong_depth = 0
     target = current.pieces  # where plain text and links go: the line, or the bold text being read
     for token in children:  # branches in order of how often they are taken
         kind = token.type
-        if kind == "text" or kind == "code_inline" or kind == "html_inline":
+        if kind == "text" or kind == "code_inline":
             content = token.content
             if not content:
                 continue
             if link is not None:
                 link.text += content
+            elif anchor is not None:
+                anchor.text += content
             elif target and target[-1].kind == "text":
+                target[-1].text += content
+            else:
+                target.append(Piece("text", content, line))
+        elif kind == "html_inline":
+            content = token.content
+            if link is not None:
+                link.text += content
+            elif anchor is not None:
+                anchor.text += content
+                if _ANCHOR_CLOSE.match(content):
+                    target.append(anchor)
+                    anchor = None
+            elif _ANCHOR_OPEN.match(content):
+                href = _HREF.search(content)
+                anchor = Piece("html", content, line, next(filter(None, href.groups()), "") if href else None)
+            elif target and target[-1].kind == "text":  # other inline HTML ('<br>', '<sup>') reads as text
                 target[-1].text += content
             else:
                 target.append(Piece("text", content, line))
@@ -174,6 +212,9 @@ def inline_lines(children: Iterable[Token], first_line: int) -> list[TextLine]:
             if link is not None:
                 link.text += " "
                 continue
+            if anchor is not None:
+                anchor.text += " "
+                continue
             if strong is not None:  # bold text across lines: keep it as text
                 current.pieces.extend(strong)
                 strong, strong_depth = None, 0
@@ -181,7 +222,11 @@ def inline_lines(children: Iterable[Token], first_line: int) -> list[TextLine]:
             lines.append(current)
             target = current.pieces
         elif kind == "image":
-            target.append(Piece("image", token.content, line, str(token.attrs.get("src") or "")))
+            if link is not None:  # a linked logo: the link is named by the image's alt text, as a reader hears it
+                link.text += token.content
+                link.image = link.image or str(token.attrs.get("src") or "")
+            else:
+                target.append(Piece("image", token.content, line, str(token.attrs.get("src") or "")))
         elif kind == "strong_open" and link is None:
             strong_depth += 1
             if strong is None:
@@ -194,6 +239,8 @@ def inline_lines(children: Iterable[Token], first_line: int) -> list[TextLine]:
                     target.append(Piece("strong", "".join(p.text for p in done), line))
                 else:
                     target.extend(done)
+    if anchor is not None:  # never closed: still a raw HTML link
+        target.append(anchor)
     if strong is not None:
         current.pieces.extend(strong)
     return lines

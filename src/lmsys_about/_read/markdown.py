@@ -132,13 +132,15 @@ def parsed_inline_tokens(md: MarkdownIt, content: str, env: EnvType) -> list[Tok
 
 @lru_cache(maxsize=32)  # one parser per set of skipped rules; few sets occur, but the cache stays bounded
 def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
-    """CommonMark, with every link kept as written: we check schemes ourselves and report unsafe ones.
+    """CommonMark and its GFM tables, with every link kept as written: we check schemes ourselves and report
+    unsafe ones. A table of people is a layout a maintainer may well choose; read as a paragraph, its rows
+    would be runs of names and pipes.
 
     The stock parser percent-encodes and punycodes every URL (most of its time on a page of links);
     we keep URLs as written, so that step is skipped, and plain links take a fast path with equal tokens.
     ``skip`` names rules to leave out because the text cannot trigger them (see :func:`parser_for`).
     """
-    md = MarkdownIt("commonmark")
+    md = MarkdownIt("commonmark").enable("table")
     md.validateLink = lambda url: True  # type: ignore[method-assign]
     md.normalizeLink = lambda url: url  # type: ignore[method-assign]
     # Links are most of the page: try their rule first ('[' starts nothing else in CommonMark).
@@ -168,6 +170,7 @@ _OPTIONAL_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("hr", lambda text: _HR.search(text) is not None),
     ("lheading", lambda text: _UNDERLINE.search("\n" + text) is not None),
     ("reference", lambda text: "]:" in text),
+    ("table", lambda text: "|" in text),
     ("html_block", lambda text: "<" in text),
     ("html_inline", lambda text: "<" in text),
     ("autolink", lambda text: "<" in text),
