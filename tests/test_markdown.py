@@ -42,7 +42,8 @@ TRICKY = [
     "[a](https://x.org/) \n  [b](https://y.org/)  \n\t[c](https://z.org/)   \nend ] ( ) [](https://e.org/)",
     "a \n b  \n c\t\n[d](https://x.org/)\t \n[ e ](https://x.org/)x",
     # Tables: a people table, one inside a list, pipes that make no table.
-    "| Name | Role |\n|---|:-:|\n| [Ada](https://x.org/) | Lead \\| chair |\n| Bob |\n\n- | a |\n  | - |\n  | b |\n\na | b\nc",
+    "| Name | Role |\n|---|:-:|\n| [Ada](https://x.org/) | Lead \\| chair |\n| Bob |\n\n",
+    "- | a |\n  | - |\n  | b |\n\na | b\nc",
 ]
 
 

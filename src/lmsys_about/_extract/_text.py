@@ -191,7 +191,7 @@ def split_entries(line: TextLine, marks: Marks) -> Split:
             entries.append(Entry(name, piece.line, piece, found))
             after_link = True
             continue
-        if not piece.text.strip(_PUNCTUATION):  # ', ' between two links: the common case
+        if piece.kind == "html" or not piece.text.strip(_PUNCTUATION):  # ', ' between two links: the common case
             after_link = False
             continue
         fragments = _fragments(piece.text)
@@ -211,7 +211,9 @@ def split_entries(line: TextLine, marks: Marks) -> Split:
             if fragment.endswith(")") and "(" in fragment:  # 'Ada Lovelace (UC Berkeley)': a note, not a name
                 opening = fragment.rfind("(")
                 fragment, note = fragment[:opening].rstrip(), " ".join(fragment[opening + 1 : -1].split())
-                if not fragment and follows and note:  # '[Ada](url) (UC Berkeley)'
+                only_marks = _only_marks(fragment, marks) if fragment else []
+                if only_marks is not None and follows and note:  # '[Ada](url) (UC Berkeley)', '[Ada](url)* (MIT)'
+                    entries[-1].marks.extend(only_marks)
                     entries[-1].notes.append(note)
                     continue
             name, found = strip_marks(fragment, marks)

@@ -64,6 +64,10 @@ def _email(text: str, known: Known) -> bool:
     return _EMAIL.fullmatch(text) is not None
 
 
+def _reference(text: str, known: Known) -> bool:
+    return is_reference(text)
+
+
 def _function_words(text: str, known: Known) -> bool:
     return all(word in FUNCTION_WORDS for word in _words(text))
 
@@ -109,6 +113,7 @@ RULES: tuple[Rule, ...] = (
     ("no-letters",     _no_letters,     "it has no letters",                        _BOTH),
     ("url",            _url,            "it is a web address",                      _BOTH),
     ("email",          _email,          "it is an e-mail address",                  _BOTH),
+    ("reference",      _reference,      "it is a reference ('See ...', 'Visit ...')", _BOTH),
     ("function-words", _function_words, "it is made of function words only",        _BOTH),
     ("sentence",       _sentence,       "it has sentence punctuation",              _BOTH),
     ("phrase",         _phrase,         "it is too long for a name",                _PERSON),

@@ -114,6 +114,10 @@ class _Groups:
         self.names.add(key)
         group["members"].append({"name": entry.name, "url": url, "notes": notes, "line": entry.line})
 
+    def plausible(self, entry: Entry) -> bool:
+        project = self.current["project"] if self.current is not None else None
+        return doubt(entry.name, "person", (project.casefold(),) if project else ()) is None
+
     def add_link(self, piece: Piece) -> None:
         if self.current is None:
             self.ctx.link(piece)
@@ -132,10 +136,12 @@ class _Groups:
                 ctx.link(piece)
             return
         rest = text_line
+        project_label = False
         if rest.pieces and rest.pieces[0].kind == "strong":
             name, project, pieces = _label(text_line)
             self.open(name, project, text_line.line)
             rest = TextLine(text_line.line, pieces)
+            project_label = bool(ctx.project_labels) and ctx.project_labels[-1][0] is self.current
         reference = split_reference(rest)
         if reference is not None:  # 'See [site](url)': its links are the group's links, never members
             rest, cited = reference
@@ -148,6 +154,13 @@ class _Groups:
             return
         split = split_entries(rest, ctx.marks)
         if split.is_list:  # links and names only, even a single name on its own line
+            if project_label and not any(self.plausible(entry) for entry in split.entries):
+                for entry in split.entries:  # '**Chatbot Arena** (graduated): [lmarena.ai](url)': the project's
+                    if entry.link is not None:
+                        self.add_link(entry.link)
+                    else:
+                        ctx.unplaced("text", entry.name, entry.line)
+                return
             for entry in split.entries:
                 self.add(entry)
             return

@@ -25,8 +25,8 @@ _CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 
 @dataclass(slots=True)
 class Piece:
-    """A run of inline content: plain text, a link (with ``url``), bold text, an image, or a raw HTML link
-    (``<a href>`` up to its ``</a>``, kept whole so that no list reads the text inside it as a name)."""
+    """A run of inline content: plain text, a link (with ``url``), bold text, an image, or raw HTML: a tag, or
+    a link (``<a href>`` up to its ``</a>``, with its ``url``) kept whole so that no list reads a name in it."""
 
     kind: PieceKind
     text: str
@@ -194,10 +194,8 @@ def inline_lines(children: Iterable[Token], first_line: int) -> list[TextLine]:
             elif _ANCHOR_OPEN.match(content):
                 href = _HREF.search(content)
                 anchor = Piece("html", content, line, next(filter(None, href.groups()), "") if href else None)
-            elif target and target[-1].kind == "text":  # other inline HTML ('<br>', '<sup>') reads as text
-                target[-1].text += content
-            else:
-                target.append(Piece("text", content, line))
+            else:  # other inline HTML ('<br>', '<sup>', '<img ...>'): a tag of its own, never part of a name
+                target.append(Piece("html", content, line))
         elif kind == "link_open":
             if link is not None:
                 outer.append(link)
