@@ -7,6 +7,7 @@ import re
 from .._read.blocks import Block, Section
 from ._context import Context, Record
 from ._text import Sentence, looks_like_name, may_contain, meanings, sentences, strip_marks
+from .names import split_reference
 from .people import extract_team
 
 _MONTHS = "january february march april may june july august september october november december".split()
@@ -87,6 +88,12 @@ def projects(block: Block, ctx: Context) -> Record | None:
     'Vicuna (graduated)'; the first one it names is returned."""
     first = len(ctx.projects)
     for text_line in block.lines:
+        reference = split_reference(text_line)
+        if reference is not None:  # 'See [the blog](url)': a link of the page, never a project
+            for piece in reference[1]:
+                if piece.kind in ("link", "image"):
+                    ctx.link(piece)
+            text_line = reference[0]
         links = list(text_line.links())
         after = "".join(p.text for p in text_line.pieces if p.kind not in ("link", "image")).strip()
         status = _STATUS_AFTER.fullmatch(after) if len(links) == 1 else None

@@ -176,13 +176,14 @@ class _Groups:
         if first.pieces and first.pieces[0].kind == "strong":
             name, project, _ = _label(first)
         else:
-            name = " ".join(block.text.split()).rstrip(":").strip()
+            name = " ".join(first.text.split()).rstrip(":").strip()
             project = project_of(name)
         self.open(name, project, block.line)
         self.nested = block.level
-        for text_line in block.lines:
-            for piece in text_line.links():
-                self.add_link(piece)
+        for piece in first.links():
+            self.add_link(piece)
+        for text_line in block.lines[1:]:  # the item's other lines: a reference, or names after all
+            self.read(text_line, block)
 
     def read_row(self, block: Block, columns: Columns | None) -> None:
         """A table row: one person from its name cell, their link and notes from the other cells."""

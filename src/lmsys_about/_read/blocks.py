@@ -14,7 +14,7 @@ from typing import Literal
 from markdown_it.token import Token
 
 from ..errors import MarkdownError
-from .markdown import block_tokens, max_nesting, read_inline
+from .markdown import block_tokens, dropped_cells, max_nesting, read_inline
 
 PieceKind = Literal["text", "link", "strong", "image", "html"]
 # A table's rows are blocks too: "head" for its header row, "row" for each other, one text line per cell.
@@ -26,7 +26,8 @@ _CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 @dataclass(slots=True)
 class Piece:
     """A run of inline content: plain text, a link (with ``url``), bold text, an image, or raw HTML: a tag, or
-    a link (``<a href>`` up to its ``</a>``, with its ``url``) kept whole so that no list reads a name in it."""
+    a link (``<a href>`` up to its ``</a>``) kept whole so that no list reads a name in it. Raw HTML has a
+    ``url`` where it links (``<a href>``, ``<img src>``, a Markdown link inside ``<a>``): nothing reads it."""
 
     kind: PieceKind
     text: str
@@ -56,7 +57,10 @@ class TextLine:
 
 @dataclass(slots=True)
 class Block:
-    """A heading, a paragraph, the first paragraph of a list item, or raw content (code, HTML)."""
+    """A heading, a paragraph, the first paragraph of a list item, a table row, or raw content (code, HTML).
+
+    ``raw`` holds raw content, and for a table row the cells that markdown-it leaves out (past the header's).
+    """
 
     kind: BlockKind
     line: int
@@ -93,6 +97,7 @@ def parse_blocks(body: str, line_offset: int) -> list[Block]:
     item_lines: list[int | None] = []  # per open list item: its line until its first paragraph is seen
     limit = max_nesting()
     row = Block("row", 0, [])
+    source_lines: list[str] | None = None  # read only for a table's rows, whose extra cells markdown-it drops
     for index, token in enumerate(tokens):
         kind = token.type
         if kind in _CONTAINERS and token.level >= limit - 1:
@@ -124,6 +129,11 @@ def parse_blocks(body: str, line_offset: int) -> list[Block]:
             line = _line(token, line_offset)
             row = Block("head" if tokens[index - 1].type == "thead_open" else "row", line, [], len(item_lines))
             blocks.append(row)
+            if source_lines is None:
+                source_lines = body.split("\n")
+            assert token.map is not None
+            close = next(i for i in range(index, len(tokens)) if tokens[i].type == "tr_close")
+            row.raw = dropped_cells(source_lines[token.map[0]], (close - index - 1) // 3)  # 3 tokens a cell
             if item_lines:
                 item_lines[-1] = None
         elif kind == "th_open" or kind == "td_open":
@@ -154,7 +164,7 @@ def _line(token: Token, line_offset: int) -> int:
 
 _ANCHOR_OPEN = re.compile(r"<a\s", re.IGNORECASE)
 _ANCHOR_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
-_HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_HREF = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
 
 def inline_lines(children: Iterable[Token], first_line: int) -> list[TextLine]:
@@ -194,8 +204,9 @@ def inline_lines(children: Iterable[Token], first_line: int) -> list[TextLine]:
             elif _ANCHOR_OPEN.match(content):
                 href = _HREF.search(content)
                 anchor = Piece("html", content, line, next(filter(None, href.groups()), "") if href else None)
-            else:  # other inline HTML ('<br>', '<sup>', '<img ...>'): a tag of its own, never part of a name
-                target.append(Piece("html", content, line))
+            else:  # other inline HTML ('<br>', '<sup>', '<img src>'): a tag of its own, never part of a name
+                href = _HREF.search(content) if content[:4].lower() == "<img" else None
+                target.append(Piece("html", content, line, next(filter(None, href.groups()), "") if href else None))
         elif kind == "link_open":
             if link is not None:
                 outer.append(link)
@@ -203,7 +214,11 @@ def inline_lines(children: Iterable[Token], first_line: int) -> list[TextLine]:
         elif kind == "link_close":
             if link is not None:
                 link.text = " ".join(link.text.split())
-                target.append(link)
+                if anchor is not None and not outer:  # inside a raw HTML link: reported with it, never a name
+                    target.extend((anchor, Piece("html", link.text, link.line, link.url)))
+                    anchor = Piece("html", "", line)
+                else:
+                    target.append(link)
             link = outer.pop() if outer else None
         elif kind == "softbreak" or kind == "hardbreak":
             line += 1
@@ -223,6 +238,9 @@ def inline_lines(children: Iterable[Token], first_line: int) -> list[TextLine]:
             if link is not None:  # a linked logo: the link is named by the image's alt text, as a reader hears it
                 link.text += token.content
                 link.image = link.image or str(token.attrs.get("src") or "")
+            elif anchor is not None:
+                target.extend((anchor, Piece("html", token.content, line, str(token.attrs.get("src") or ""))))
+                anchor = Piece("html", "", line)
             else:
                 target.append(Piece("image", token.content, line, str(token.attrs.get("src") or "")))
         elif kind == "strong_open" and link is None:

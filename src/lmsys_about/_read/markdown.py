@@ -14,6 +14,7 @@ from itertools import chain
 from typing import TypeVar
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block.table import escapedSplit
 from markdown_it.rules_core import StateCore, text_join
 from markdown_it.rules_inline.link import link
 from markdown_it.rules_inline.state_inline import StateInline
@@ -200,3 +201,20 @@ def read_inline(md: MarkdownIt, content: str, env: EnvType, consume: Callable[[I
 def max_nesting() -> int:
     """The depth of containers past which markdown-it skips content without a word."""
     return int(parser().options["maxNesting"])
+
+
+_CONTAINER_MARKERS = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+
+
+def dropped_cells(source_line: str, kept: int) -> str:
+    """The cells of a table row that markdown-it leaves out, as the source writes them: those past the header's
+    count (its table rule makes exactly one cell per header cell)."""
+    markers = _CONTAINER_MARKERS.match(source_line)  # a list item's or block quote's, before its first row
+    assert markers is not None  # the pattern matches the empty string
+    text = source_line[markers.end() :].strip()
+    columns = escapedSplit(text)
+    if columns and columns[0] == "":
+        columns.pop(0)
+    if columns and columns[-1] == "":
+        columns.pop()
+    return " | ".join(cell.strip() for cell in columns[kept:] if cell.strip())
