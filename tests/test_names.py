@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lmsys_about import load, loads
 from lmsys_about._extract.names import RULES, Kind, doubt, is_reference, split_reference
@@ -107,3 +109,18 @@ def test_a_doubtful_link_stays_a_link_and_is_reported() -> None:
         ("warning", 4, "'https://x.example.org/' is not taken as a person: it is a web address (url)"),
         ("warning", 4, "'More' is not taken as a person: it is made of function words only (function-words)"),
     ]
+
+
+def _by_the_table(text: str, kind: Kind, known: frozenset[str]) -> tuple[str, str] | None:
+    text = text.strip()
+    return next(((rule, reason) for rule, fails, reason, kinds in RULES if kind in kinds and fails(text, known)), None)
+
+
+_PIECES = ["Ada", "LOVELACE", "E.", "Wei-Lin", "See", "The", "More", "And", "sglang", "SGLang", "x", " ", "-", ".",
+           ":", "@", "ü", "Ñúñez", "Read", "more", "Visit", "A" * 60]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=9).map("".join), st.sampled_from(["person", "sponsor"]))
+def test_the_shortcut_for_plain_names_agrees_with_the_table(text: str, kind: Kind) -> None:
+    assert doubt(text, kind, KNOWN) == _by_the_table(text, kind, KNOWN)
