@@ -367,5 +367,5 @@ def test_month_names_matched_case_insensitively() -> None:
 
 def test_url_that_does_not_parse_is_reported() -> None:
     about = load(CRASH / "url-does-not-parse.md")
-    assert [(d.code, d.line) for d in about.diagnostics] == [("unsafe-url", 8)]
+    assert ("unsafe-url", 8) in [(d.code, d.line) for d in about.diagnostics]
     assert "https://discord.gg/kestrel" in set(urls(about.model_dump(mode="json")))

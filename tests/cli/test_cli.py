@@ -455,3 +455,19 @@ def test_the_documentation_has_every_subcommand() -> None:
     for command in commands:
         assert f"| `{command}" in readme or f", `{command}" in readme, command
         assert any(re.search(rf"[ |]{command}[ |`]", heading) for heading in headings), command
+
+
+def test_check_prints_each_doubtful_name_with_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "projects.md"
+    page.write_text(
+        "---\ntitle: About\n---\n\nOpen Widget Systems Organization (OWS Corp) is a non-profit.\n\n"
+        "### Members\n[Ada Lovelace](https://ada.example.org/), [https://x.example.org/](https://x.example.org/)\n",
+        encoding="utf-8",
+    )
+    assert main(["check", str(page)]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"{page}:8: doubtful-name 'https://x.example.org/' is not taken as a person: it is a web address (url)",
+        f"{page}: passed: 0 errors, 1 warning, 0 info",
+    ]
+    assert main(["check", str(page), "--strict"]) == 1
+    assert capsys.readouterr().err.splitlines()[-1] == f"{page}: failed (strict): 0 errors, 1 warning, 0 info"

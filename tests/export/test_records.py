@@ -139,11 +139,11 @@ def test_csv_quotes_a_cell_holding_a_carriage_return(raw: bool) -> None:
 def test_a_page_cannot_put_a_formula_in_a_table() -> None:
     page = (
         "Kestrel Research Group (KRG) is a lab.\n\n## Team\n"
-        '[=HYPERLINK("https://evil.example/")](https://ada.example.org/), -Bob Smith, @Carol Jones, +Dan Brown\n'
-    )
+        "[=Ada Lovelace](https://ada.example.org/), -Bob Smith, @Carol Jones, +Dan Brown\n"
+    )  # a whole formula such as '=HYPERLINK("...")' is no name at all: it stays a link, with a doubtful-name
     about = loads(page)
     names = [row["name"] for row in csv.DictReader(io.StringIO(to_csv(about, "people"), newline=""))]
-    assert names == ['\'=HYPERLINK("https://evil.example/")', "'-Bob Smith", "'@Carol Jones", "'+Dan Brown"]
+    assert names == ["'=Ada Lovelace", "'-Bob Smith", "'@Carol Jones", "'+Dan Brown"]
     raw = [row["name"] for row in csv.DictReader(io.StringIO(to_csv(about, "people", raw=True), newline=""))]
     assert raw == [row["name"] for row in to_records(about, "people")] == [name[1:] for name in names]
 

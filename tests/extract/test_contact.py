@@ -63,11 +63,6 @@ def test_an_item_without_a_link_is_reported_and_plain_text_is_not() -> None:
     assert codes(ctx) == [("unplaced-item", 5)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="an image is taken for a contact link: a badge '[![Discord](badge.svg)](invite)' gives the badge's "
-    "image URL as a 'web' contact and the invite with an empty label",
-)
 def test_an_image_is_not_a_way_to_reach_the_organisation() -> None:
     ctx = run(extract_contact, "## Contact\n\n[![Discord](https://img.shields.io/badge/d.svg)](https://discord.gg/x)\n")
     assert [link["url"] for link in ctx.contact_links] == ["https://discord.gg/x"]

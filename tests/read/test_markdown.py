@@ -41,12 +41,15 @@ TRICKY = [
     # Line breaks around plain links: trailing spaces dropped (two make a hard break), leading blanks skipped.
     "[a](https://x.org/) \n  [b](https://y.org/)  \n\t[c](https://z.org/)   \nend ] ( ) [](https://e.org/)",
     "a \n b  \n c\t\n[d](https://x.org/)\t \n[ e ](https://x.org/)x",
+    # Tables: a people table, one inside a list, pipes that make no table.
+    "| Name | Role |\n|---|:-:|\n| [Ada](https://x.org/) | Lead \\| chair |\n| Bob |\n\n",
+    "- | a |\n  | - |\n  | b |\n\na | b\nc",
 ]
 
 
 @cache
 def _stock() -> MarkdownIt:
-    md = MarkdownIt("commonmark")
+    md = MarkdownIt("commonmark").enable("table")  # the rules our parser reads: CommonMark and its tables
     md.validateLink = lambda url: True  # type: ignore[method-assign]
     md.normalizeLink = lambda url: url  # type: ignore[method-assign]
     return md

@@ -25,6 +25,7 @@ class Context:
     labelled_institutions: list[Record] = field(default_factory=list)
     founding_institutions: list[Record] = field(default_factory=list)
     projects: list[Record] = field(default_factory=list)
+    project_labels: list[tuple[Record, str]] = field(default_factory=list)  # a group named '**X** (status)'
     contact_links: list[Record] = field(default_factory=list)
     links: list[Record] = field(default_factory=list)
     emails: list[str] = field(default_factory=list)  # mailto targets outside the contact section
@@ -66,9 +67,10 @@ class Context:
         self.links.append({"label": piece.text, "url": url, "line": piece.line})
 
     def unplaced(self, what: str, text: str, line: int) -> None:
-        self.report("info", f"unplaced-{what}", f"{what} {_short(text)!r} is not part of any extracted value", line)
+        self.report("info", f"unplaced-{what}", f"{what} {short(text)!r} is not part of any extracted value", line)
 
 
-def _short(text: str, limit: int = 60) -> str:
+def short(text: str, limit: int = 60) -> str:
+    """``text`` on one line, cut to ``limit`` characters for a message."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

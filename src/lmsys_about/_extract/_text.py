@@ -34,6 +34,7 @@ class Entry:
     line: int
     link: Piece | None = None
     marks: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # written beside the name: '(UC Berkeley)', a table's role
 
 
 @dataclass(slots=True)
@@ -160,6 +161,25 @@ def _only_marks(text: str, marks: Marks) -> list[str] | None:
     return found or None
 
 
+def _fragments(text: str) -> list[str]:
+    """``text`` cut at its separators, but not inside parentheses ('Ada (UCB, EECS), Grace')."""
+    # Every separator holds ',', ';' or 'and': without them the text is one fragment (a quick test first).
+    if not ("," in text or ";" in text or "and" in text):
+        return [text]
+    if "(" not in text:
+        return _SEPARATORS.split(text)
+    fragments: list[str] = []
+    start = scanned = depth = 0
+    for match in _SEPARATORS.finditer(text):
+        depth += text.count("(", scanned, match.start()) - text.count(")", scanned, match.start())
+        scanned = match.start()
+        if depth <= 0:
+            fragments.append(text[start : match.start()])
+            start = match.end()
+    fragments.append(text[start:])
+    return fragments
+
+
 def split_entries(line: TextLine, marks: Marks) -> Split:
     """Read a line as a list of links and plain names separated by commas (or by nothing at all)."""
     entries: list[Entry] = []
@@ -171,28 +191,36 @@ def split_entries(line: TextLine, marks: Marks) -> Split:
             entries.append(Entry(name, piece.line, piece, found))
             after_link = True
             continue
-        if not piece.text.strip(_PUNCTUATION):  # ', ' between two links: the common case
+        if piece.kind == "html" or not piece.text.strip(_PUNCTUATION):  # ', ' between two links: the common case
             after_link = False
             continue
-        text = piece.text
-        # Every separator holds ',', ';' or 'and': without them the text is one fragment (a quick test first).
-        fragments = _SEPARATORS.split(text) if "," in text or ";" in text or "and" in text else [text]
+        fragments = _fragments(piece.text)
         for position, raw in enumerate(fragments):
             fragment = _CONJUNCTION.sub("", raw.strip())
             if fragment.endswith(".") and position == len(fragments) - 1:
                 fragment = fragment[:-1].rstrip()
             if not fragment:
                 continue
+            follows = bool(entries) and (position > 0 or after_link)  # what stands right after an entry
             only_marks = _only_marks(fragment, marks)
             if only_marks is not None:
-                if entries and (position > 0 or after_link):  # marks belong to the entry before them
+                if follows:  # marks belong to the entry before them
                     entries[-1].marks.extend(only_marks)
                 continue
+            note = None
+            if fragment.endswith(")") and "(" in fragment:  # 'Ada Lovelace (UC Berkeley)': a note, not a name
+                opening = fragment.rfind("(")
+                fragment, note = fragment[:opening].rstrip(), " ".join(fragment[opening + 1 : -1].split())
+                only_marks = _only_marks(fragment, marks) if fragment else []
+                if only_marks is not None and follows and note:  # '[Ada](url) (UC Berkeley)', '[Ada](url)* (MIT)'
+                    entries[-1].marks.extend(only_marks)
+                    entries[-1].notes.append(note)
+                    continue
             name, found = strip_marks(fragment, marks)
-            if looks_like_name(name) and piece.kind == "text":
-                entries.append(Entry(name, piece.line, None, found))
+            if name and looks_like_name(name) and piece.kind == "text":
+                entries.append(Entry(name, piece.line, None, found, [note] if note else []))
             else:
-                prose.append(fragment)
+                prose.append(raw.strip())
         after_link = False
     return Split(entries, prose)
 

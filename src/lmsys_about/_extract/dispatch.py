@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from .._read.blocks import Section
-from ._context import Context
+from ._context import Context, short
 from ._text import Marks, legend
 from .classify import kind_of
 from .contact import extract_contact
 from .history import extract_history
 from .organization import extract_organization
-from .people import extract_people
+from .people import extract_people, finish_people
 from .sponsors import extract_sponsors
 
+_HTML_LINK = re.compile(r"<(?:a|img)\s[^>]*\b(?:href|src)", re.IGNORECASE)
 Extractor = Callable[[Section, Context], None]
 
 EXTRACTORS: dict[str, Extractor] = {
@@ -39,16 +41,41 @@ def _unknown(section: Section, ctx: Context) -> None:
 
 
 def _keep_text_blocks(section: Section, ctx: Context) -> None:
-    """Report code, raw HTML and empty list items once, here, so that every extractor reads text only."""
+    """Report code, raw HTML and empty list items once, here, so that every extractor reads text only; and
+    what no extractor reads inside text: raw HTML links and the images of linked logos."""
     kept = []
     for block in section.blocks:
         if block.kind == "raw":
-            ctx.unplaced("block", block.raw, block.line)
+            if _HTML_LINK.search(block.raw):
+                msg = f"raw HTML {short(block.raw)!r} is not read: its links are not extracted"
+                ctx.report("warning", "raw-html-link", msg, block.line)
+            else:
+                ctx.unplaced("block", block.raw, block.line)
         elif not block.lines:
             ctx.unplaced("item", "(empty)", block.line)
         else:
             kept.append(block)
+            if block.raw:  # a table row's cells past its header's, which markdown-it leaves out
+                ctx.unplaced("cell", block.raw, block.line)
+            for text_line in block.lines:
+                for piece in text_line.pieces:
+                    if piece.kind == "html" and piece.url is not None:
+                        msg = f"raw HTML link {short(piece.text)!r} is not read: write it as [text](url)"
+                        ctx.report("warning", "raw-html-link", msg, piece.line)
+                    elif piece.image is not None:
+                        msg = f"image {piece.image!r} of the link to {piece.url!r} is not extracted"
+                        ctx.report("info", "unplaced-image", msg, piece.line)
     section.blocks = kept
+
+
+def _rows_outside_people(section: Section, ctx: Context) -> None:
+    """Table rows are read in people sections only; elsewhere each is reported whole, never half read."""
+    if not any(block.kind in ("head", "row") for block in section.blocks):
+        return
+    for block in section.blocks:
+        if block.kind in ("head", "row"):
+            ctx.unplaced("row", " | ".join(cell.text.strip() for cell in block.lines), block.line)
+    section.blocks = [block for block in section.blocks if block.kind not in ("head", "row")]
 
 
 def extract(sections: Sequence[Section]) -> Context:
@@ -63,6 +90,7 @@ def extract(sections: Sequence[Section]) -> Context:
     ctx.marks = Marks.of(legends)
     for section in sections:
         _keep_text_blocks(section, ctx)
+    _rows_outside_people(sections[0], ctx)
     extract_organization(sections[0], ctx)
     for section in sections[1:]:
         assert section.heading is not None
@@ -70,5 +98,8 @@ def extract(sections: Sequence[Section]) -> Context:
             for piece in text_line.links():
                 ctx.link(piece)
         kind = kind_of(section, ctx.marks)
+        if kind != "people":
+            _rows_outside_people(section, ctx)
         (EXTRACTORS[kind] if kind is not None else _unknown)(section, ctx)
+    finish_people(ctx)
     return ctx

@@ -7,6 +7,8 @@ import re
 from .._read.blocks import Block, Section
 from ._context import Context, Record
 from ._text import Sentence, looks_like_name, may_contain, meanings, sentences, strip_marks
+from .names import split_reference
+from .people import extract_team
 
 _MONTHS = "january february march april may june july august september october november december".split()
 _DATE = re.compile(
@@ -25,6 +27,7 @@ _MEMBERS_OF = (
 )
 # '(?<!\s)' enters a run of whitespace at its first character only, so a long run is scanned once (linear time).
 _STATUS = re.compile(r"^(?P<name>.*?)(?:(?<!\s)\s+)?\((?P<status>[^()]+)\)\s*$")
+_STATUS_AFTER = re.compile(r"\(([^()]+)\)[.:]?")  # '[SGLang](url) (incubating)': the status after the link
 _IN_COLLABORATION = re.compile(r"(?<!\s)\s+in collaboration with\s+", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|(?<!\s)\s+and\s+")
 
@@ -80,35 +83,56 @@ def events(block_sentences: list[Sentence], ctx: Context) -> None:
             )
 
 
-def projects(block: Block, ctx: Context) -> None:
-    """A list item names projects: '[Chatbot Arena (graduated)](url)' or 'Vicuna (graduated)'."""
-    placed = False
+def projects(block: Block, ctx: Context) -> Record | None:
+    """A list item names projects: '[Chatbot Arena (graduated)](url)', '[SGLang](url) (incubating)' or
+    'Vicuna (graduated)'; the first one it names is returned."""
+    first = len(ctx.projects)
     for text_line in block.lines:
+        reference = split_reference(text_line)
+        if reference is not None:  # 'See [the blog](url)': a link of the page, never a project
+            for piece in reference[1]:
+                if piece.kind in ("link", "image"):
+                    ctx.link(piece)
+            text_line = reference[0]
         links = list(text_line.links())
+        after = "".join(p.text for p in text_line.pieces if p.kind not in ("link", "image")).strip()
+        status = _STATUS_AFTER.fullmatch(after) if len(links) == 1 else None
         for piece in links:
-            url = ctx.url(piece)
-            _add_project(piece.text, url, piece.line, ctx)
-            placed = True
+            _add_project(piece.text, ctx.url(piece), piece.line, ctx, status[1].strip() if status else None)
         if not links:
-            text = text_line.text.strip().rstrip(".")
+            text = text_line.text.strip().rstrip(".:")
             name = _STATUS.sub(r"\g<name>", text)
             if looks_like_name(name):
                 _add_project(text, None, text_line.line, ctx)
-                placed = True
-    if not placed:
+    if len(ctx.projects) == first:
         ctx.unplaced("item", block.text, block.line)
+        return None
+    return ctx.projects[first]
 
 
-def _add_project(text: str, url: str | None, line: int, ctx: Context) -> None:
+def _add_project(text: str, url: str | None, line: int, ctx: Context, status: str | None = None) -> None:
     match = _STATUS.match(text)
-    name, status = (match["name"], match["status"].strip()) if match else (text.strip(), None)
+    name, status = (match["name"], match["status"].strip()) if match else (text.strip(), status)
     ctx.projects.append({"name": name, "url": url, "status": status, "line": line})
 
 
 def extract_history(section: Section, ctx: Context) -> None:
-    for block in section.blocks:
+    blocks = section.blocks
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        index += 1
         if block.kind == "item":
-            projects(block, ctx)
+            project = projects(block, ctx)
+            team = index
+            while index < len(blocks) and blocks[index].kind == "item" and blocks[index].level > block.level:
+                index += 1
+            if index > team:  # items under a project's item: its team, not more projects
+                if project is not None:
+                    extract_team(project, blocks[team:index], ctx)
+                else:
+                    for child in blocks[team:index]:
+                        ctx.unplaced("item", child.text, child.line)
         else:
             block_sentences = list(sentences(block))
             events(block_sentences, ctx)

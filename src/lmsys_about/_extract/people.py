@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
-from .._read.blocks import Piece, Section, TextLine
+from .._read.blocks import Block, Piece, Section, TextLine
 from ._context import Context, Record
 from ._text import Entry, legend, meanings, split_entries
+from .names import doubt, doubtful_message, split_reference
 
 ROLE_WORDS = (
     "member", "team", "director", "officer", "advisor", "adviser", "people", "faculty", "student",
@@ -49,22 +51,26 @@ def project_of(label: str) -> str | None:
 class _Groups:
     """The groups of one section: a bold label opens a group; entries before any label go to the heading's."""
 
-    def __init__(self, section: Section, ctx: Context) -> None:
+    def __init__(self, default: tuple[str, int | None], ctx: Context) -> None:
         self.ctx = ctx
-        heading = section.heading
-        self.default = (section.title or "Members", heading.line if heading else None)
+        self.default = default
         self.current: Record | None = None
         self.names: set[str] = set()  # the current group's members, casefolded: a set keeps long lists linear
         self.institutions = False
+        self.nested: int | None = None  # the level of the list item that opened the current group, if one did
 
     def open(self, name: str, project: str | None, line: int) -> None:
         self.institutions = has_word(name, INSTITUTION_WORDS) and not has_word(name, ROLE_WORDS)
+        self.nested = None
         if self.institutions:
             self.current = None
             return
         self.current = {"name": name, "project": project, "members": [], "links": [], "line": line}
         self.names = set()
         self.ctx.groups.append(self.current)
+        status = _STATUS.search(name)
+        if project is not None and status is not None and status[1].strip():  # a project, unless people follow
+            self.ctx.project_labels.append((self.current, status[1].strip()))
 
     def group(self, line: int) -> Record:
         if self.current is None:
@@ -81,12 +87,21 @@ class _Groups:
                 ctx.report(
                     "warning", "unexplained-mark", f"mark {mark!r} after {entry.name!r} has no legend", entry.line
                 )
+        if entry.notes:
+            notes = [*notes, *entry.notes]
         if self.institutions:
             url = ctx.url(entry.link) if entry.link is not None else None
             if url is not None:  # an Institution has no URL: say so rather than drop it
                 msg = f"link of institution {entry.name!r} ({url}) is not extracted"
                 ctx.report("info", "unplaced-link", msg, entry.line)
             ctx.labelled_institutions.append({"name": entry.name, "notes": notes, "line": entry.line})
+            return
+        project = self.current["project"] if self.current is not None else None
+        found = doubt(entry.name, "person", (project.casefold(),) if project else ())
+        if found is not None:  # not a person: its link stays a link, and the maintainer is told
+            ctx.report("warning", "doubtful-name", doubtful_message(entry.name, "person", *found), entry.line)
+            if entry.link is not None:
+                self.add_link(entry.link)
             return
         url = ctx.url(entry.link) if entry.link is not None else None
         group = self.group(entry.line)
@@ -99,6 +114,10 @@ class _Groups:
         self.names.add(key)
         group["members"].append({"name": entry.name, "url": url, "notes": notes, "line": entry.line})
 
+    def plausible(self, entry: Entry) -> bool:
+        project = self.current["project"] if self.current is not None else None
+        return doubt(entry.name, "person", (project.casefold(),) if project else ()) is None
+
     def add_link(self, piece: Piece) -> None:
         if self.current is None:
             self.ctx.link(piece)
@@ -108,6 +127,107 @@ class _Groups:
             self.ctx.unplaced("link", piece.text, piece.line)
         else:
             self.current["links"].append({"label": piece.text, "url": url, "line": piece.line})
+
+    def read(self, text_line: TextLine, block: Block) -> None:
+        """One line of a group: a label, entries, a reference sentence, or text that is none of these."""
+        ctx = self.ctx
+        if legend(text_line.text):
+            for piece in text_line.links():  # the legend is read before extraction; its links are not
+                ctx.link(piece)
+            return
+        rest = text_line
+        project_label = False
+        if rest.pieces and rest.pieces[0].kind == "strong":
+            name, project, pieces = _label(text_line)
+            self.open(name, project, text_line.line)
+            rest = TextLine(text_line.line, pieces)
+            project_label = bool(ctx.project_labels) and ctx.project_labels[-1][0] is self.current
+        reference = split_reference(rest)
+        if reference is not None:  # 'See [site](url)': its links are the group's links, never members
+            rest, cited = reference
+            for piece in cited:
+                if piece.kind in ("link", "image"):
+                    self.add_link(piece)
+            if not any(piece.kind in ("link", "image") for piece in cited):
+                ctx.unplaced("text", "".join(p.text for p in cited), text_line.line)
+        if not rest.text.strip():  # a label on a line of its own
+            return
+        split = split_entries(rest, ctx.marks)
+        if split.is_list:  # links and names only, even a single name on its own line
+            if project_label and not any(self.plausible(entry) for entry in split.entries):
+                for entry in split.entries:  # '**Chatbot Arena** (graduated): [lmarena.ai](url)': the project's
+                    if entry.link is not None:
+                        self.add_link(entry.link)
+                    else:
+                        ctx.unplaced("text", entry.name, entry.line)
+                return
+            for entry in split.entries:
+                self.add(entry)
+            return
+        links = [p for p in rest.pieces if p.kind in ("link", "image")]
+        for piece in links:  # 'More information see [X GitHub](url)': the group's links
+            self.add_link(piece)
+        if not links:
+            ctx.unplaced("item" if block.kind == "item" else "text", rest.text, text_line.line)
+
+    def open_item(self, block: Block) -> None:
+        """A list item with items under it: it names their group ('- SGLang' over its team)."""
+        first = block.lines[0]
+        if first.pieces and first.pieces[0].kind == "strong":
+            name, project, _ = _label(first)
+        else:
+            name = " ".join(first.text.split()).rstrip(":").strip()
+            project = project_of(name)
+        self.open(name, project, block.line)
+        self.nested = block.level
+        for piece in first.links():
+            self.add_link(piece)
+        for text_line in block.lines[1:]:  # the item's other lines: a reference, or names after all
+            self.read(text_line, block)
+
+    def read_row(self, block: Block, columns: Columns | None) -> None:
+        """A table row: one person from its name cell, their link and notes from the other cells."""
+        ctx = self.ctx
+        row_text = " | ".join(cell.text.strip() for cell in block.lines)
+        name_cell = block.lines[columns.name] if columns is not None and columns.name < len(block.lines) else None
+        split = split_entries(name_cell, ctx.marks) if name_cell is not None else None
+        if columns is None or split is None or not split.is_list or len(split.entries) != 1:
+            ctx.unplaced("row", row_text, block.line)  # the whole row, never a half-read person
+            return
+        entry = split.entries[0]
+        for index, cell in enumerate(block.lines):
+            if index == columns.name:
+                continue
+            links = list(cell.links())
+            if index in columns.links and links and entry.link is None:
+                entry.link, links = links[0], links[1:]
+            elif index not in columns.links and not links and cell.text.strip():
+                entry.notes.append(" ".join(cell.text.split()))
+            for piece in links:
+                self.add_link(piece)
+        self.add(entry)
+
+
+@dataclass(frozen=True, slots=True)
+class Columns:
+    """Which cells of a table's rows hold the name, and which hold links; the others hold notes."""
+
+    name: int
+    links: frozenset[int]
+
+
+_NAME_HEADERS = ("name", "member", "person", "people", "who")
+_LINK_HEADERS = ("link", "url", "homepage", "home page", "website", "web", "page", "site", "profile")
+
+
+def columns_of(head: Block) -> Columns | None:
+    """The columns of a people table from its header row; None when no column holds names."""
+    titles = [cell.text.strip().lower() for cell in head.lines]
+    names = [i for i, title in enumerate(titles) if title.startswith(_NAME_HEADERS)]
+    if not names:
+        return None
+    links = frozenset(i for i, title in enumerate(titles) if title.startswith(_LINK_HEADERS))
+    return Columns(names[0], links)
 
 
 def _label(text_line: TextLine) -> tuple[str, str | None, list[Piece]]:
@@ -131,31 +251,68 @@ def _label(text_line: TextLine) -> tuple[str, str | None, list[Piece]]:
     return name, project, rest
 
 
+def _is_parent(blocks: list[Block], index: int) -> bool:
+    block = blocks[index]
+    following = blocks[index + 1] if index + 1 < len(blocks) else None
+    return block.kind == "item" and following is not None and following.kind == "item" and following.level > block.level
+
+
 def extract_people(section: Section, ctx: Context) -> None:
-    groups = _Groups(section, ctx)
+    heading = section.heading
+    groups = _Groups((section.title or "Members", heading.line if heading else None), ctx)
     if has_word(section.title, INSTITUTION_WORDS) and not has_word(section.title, ROLE_WORDS):
         groups.institutions = True
-    for block in section.blocks:
+    columns: Columns | None = None
+    blocks = section.blocks
+    for index, block in enumerate(blocks):
+        if block.kind == "head":
+            columns = columns_of(block)
+            continue
+        if block.kind == "row":
+            groups.read_row(block, columns)
+            continue
+        if _is_parent(blocks, index):
+            groups.open_item(block)
+            continue
+        if groups.nested is not None and (block.kind != "item" or block.level <= groups.nested):
+            groups.current, groups.nested = None, None  # the nested list is over: back to the heading's group
         for text_line in block.lines:
-            if legend(text_line.text):
-                for piece in text_line.links():  # the legend is read before extraction; its links are not
-                    ctx.link(piece)
+            groups.read(text_line, block)
+
+
+def extract_team(project: Record, blocks: list[Block], ctx: Context) -> None:
+    """The team listed under a project's list item: a group named after the project."""
+    groups = _Groups((project["name"], project["line"]), ctx)
+    groups.open(project["name"], project["name"], project["line"])
+    for block in blocks:
+        for text_line in block.lines:
+            groups.read(text_line, block)
+
+
+def finish_people(ctx: Context) -> None:
+    """Once the whole page is read: no member named as one of its projects or sponsors; a project label
+    ('**Chatbot Arena** (graduated): See ...') with no people under it is one of the page's projects."""
+    known = {p["name"].casefold() for p in ctx.projects} | {s["name"].casefold() for s in ctx.sponsors}
+    known |= {g["project"].casefold() for g in ctx.groups if g["project"]}
+    for group in ctx.groups:
+        if not any(m["name"].casefold() in known for m in group["members"]):
+            continue
+        kept = []
+        for member in group["members"]:
+            found = doubt(member["name"], "person", known)
+            if found is None:
+                kept.append(member)
                 continue
-            rest, pieces = text_line, text_line.pieces
-            if pieces and pieces[0].kind == "strong":
-                name, project, pieces = _label(text_line)
-                groups.open(name, project, text_line.line)
-                rest = TextLine(text_line.line, pieces)
-            if not rest.text.strip():  # a label on a line of its own
-                continue
-            split = split_entries(rest, ctx.marks)
-            if split.is_list:  # links and names only, even a single name on its own line
-                for entry in split.entries:
-                    groups.add(entry)
-                continue
-            links = [p for p in pieces if p.kind in ("link", "image")]
-            for piece in links:  # 'More information see [X GitHub](url)': the group's links
-                groups.add_link(piece)
-            if not links:
-                what = "item" if block.kind == "item" else "text"
-                ctx.unplaced(what, rest.text, text_line.line)
+            message = doubtful_message(member["name"], "person", *found)
+            ctx.report("warning", "doubtful-name", message, member["line"])
+            if member["url"] is not None:
+                group["links"].append({"label": member["name"], "url": member["url"], "line": member["line"]})
+        group["members"] = kept
+    listed = {p["name"].casefold() for p in ctx.projects}
+    for group, status in ctx.project_labels:
+        if group["members"] or group["project"].casefold() in listed:
+            continue
+        url = group["links"][0]["url"] if group["links"] else None
+        ctx.projects.append({"name": group["project"], "url": url, "status": status, "line": group["line"]})
+        listed.add(group["project"].casefold())
+    ctx.projects.sort(key=lambda project: project["line"])

@@ -6,7 +6,8 @@ import re
 
 from .._read.blocks import Section
 from ._context import Context
-from ._text import sentences, series, split_entries
+from ._text import Entry, sentences, series, split_entries
+from .names import doubt, doubtful_message, split_reference
 
 _ABOUT_DONATIONS = re.compile(r"donation|sponsorship", re.IGNORECASE)
 _FORMS = re.compile(r"\bincluding(?:\s+but\s+not\s+limited\s+to)?\s+(?P<forms>.+)$", re.IGNORECASE)
@@ -21,17 +22,38 @@ def _kind_of(sentence: str, current: str) -> str:
     return current
 
 
+def _add(entry: Entry, kind: str, ctx: Context) -> None:
+    """A sponsor, unless its name is no organisation's: then its link is a link, with a doubtful-name warning."""
+    found = doubt(entry.name, "sponsor")
+    if found is not None:
+        ctx.report("warning", "doubtful-name", doubtful_message(entry.name, "sponsor", *found), entry.line)
+        if entry.link is not None:
+            ctx.link(entry.link)
+        return
+    url = ctx.url(entry.link) if entry.link is not None else None
+    for note in entry.notes:  # a sponsor has no notes: '(GPUs)' after it is said, not kept
+        ctx.unplaced("text", f"({note})", entry.line)
+    ctx.sponsors.append({"name": entry.name, "url": url, "kind": kind, "line": entry.line})
+
+
 def extract_sponsors(section: Section, ctx: Context) -> None:
     kind = "donor"
     for block in section.blocks:
         listing = block.kind == "item"
         for text_line in block.lines:
+            reference = split_reference(text_line)
+            if reference is not None:  # 'See [our sponsors](url)': a link, never a sponsor
+                for piece in reference[1]:
+                    if piece.kind in ("link", "image"):
+                        ctx.link(piece)
+                text_line = reference[0]
+                if not text_line.text.strip(" \t,;."):
+                    continue
             split = split_entries(text_line, ctx.marks)
             has_link = any(p.kind == "link" for p in text_line.pieces)
             if split.is_list and (has_link or listing or "," in text_line.text):
                 for entry in split.entries:
-                    url = ctx.url(entry.link) if entry.link is not None else None
-                    ctx.sponsors.append({"name": entry.name, "url": url, "kind": kind, "line": entry.line})
+                    _add(entry, kind, ctx)
                 listing = True
                 continue
             kind = _kind_of(text_line.text, kind)

@@ -5,6 +5,7 @@ Inline tokens have no line map: each piece takes the line of its block plus the 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -13,22 +14,26 @@ from typing import Literal
 from markdown_it.token import Token
 
 from ..errors import MarkdownError
-from .markdown import block_tokens, max_nesting, read_inline
+from .markdown import block_tokens, dropped_cells, max_nesting, read_inline
 
-PieceKind = Literal["text", "link", "strong", "image"]
-BlockKind = Literal["heading", "paragraph", "item", "raw"]
+PieceKind = Literal["text", "link", "strong", "image", "html"]
+# A table's rows are blocks too: "head" for its header row, "row" for each other, one text line per cell.
+BlockKind = Literal["heading", "paragraph", "item", "raw", "head", "row"]
 # markdown-it skips, without a word, what lies inside a container opened at its last level of nesting.
 _CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 
 
 @dataclass(slots=True)
 class Piece:
-    """A run of inline content: plain text, a link (with ``url``), bold text, or an image."""
+    """A run of inline content: plain text, a link (with ``url``), bold text, an image, or raw HTML: a tag, or
+    a link (``<a href>`` up to its ``</a>``) kept whole so that no list reads a name in it. Raw HTML has a
+    ``url`` where it links (``<a href>``, ``<img src>``, a Markdown link inside ``<a>``): nothing reads it."""
 
     kind: PieceKind
     text: str
     line: int
     url: str | None = None
+    image: str | None = None  # a link's image (a logo): its source, the link's text being its alt text
 
 
 @dataclass(slots=True)
@@ -52,7 +57,10 @@ class TextLine:
 
 @dataclass(slots=True)
 class Block:
-    """A heading, a paragraph, the first paragraph of a list item, or raw content (code, HTML)."""
+    """A heading, a paragraph, the first paragraph of a list item, a table row, or raw content (code, HTML).
+
+    ``raw`` holds raw content, and for a table row the cells that markdown-it leaves out (past the header's).
+    """
 
     kind: BlockKind
     line: int
@@ -88,6 +96,8 @@ def parse_blocks(body: str, line_offset: int) -> list[Block]:
     blocks: list[Block] = []
     item_lines: list[int | None] = []  # per open list item: its line until its first paragraph is seen
     limit = max_nesting()
+    row = Block("row", 0, [])
+    source_lines: list[str] | None = None  # read only for a table's rows, whose extra cells markdown-it drops
     for index, token in enumerate(tokens):
         kind = token.type
         if kind in _CONTAINERS and token.level >= limit - 1:
@@ -115,6 +125,20 @@ def parse_blocks(body: str, line_offset: int) -> list[Block]:
                     level,
                 )
             )
+        elif kind == "tr_open":  # a table row: one text line per cell, all on the row's line
+            line = _line(token, line_offset)
+            row = Block("head" if tokens[index - 1].type == "thead_open" else "row", line, [], len(item_lines))
+            blocks.append(row)
+            if source_lines is None:
+                source_lines = body.split("\n")
+            assert token.map is not None
+            close = next(i for i in range(index, len(tokens)) if tokens[i].type == "tr_close")
+            row.raw = dropped_cells(source_lines[token.map[0]], (close - index - 1) // 3)  # 3 tokens a cell
+            if item_lines:
+                item_lines[-1] = None
+        elif kind == "th_open" or kind == "td_open":
+            inline = tokens[index + 1]
+            row.lines.extend(read_inline(md, inline.content, env, partial(inline_lines, first_line=row.line)))
         elif kind in ("fence", "code_block", "html_block"):
             blocks.append(Block("raw", _line(token, line_offset), [], raw=token.content))
             if item_lines:
@@ -138,6 +162,11 @@ def _line(token: Token, line_offset: int) -> int:
     return token.map[0] + line_offset + 1
 
 
+_ANCHOR_OPEN = re.compile(r"<a\s", re.IGNORECASE)
+_ANCHOR_CLOSE = re.compile(r"</a\s*>", re.IGNORECASE)
+_HREF = re.compile(r"""\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+
+
 def inline_lines(children: Iterable[Token], first_line: int) -> list[TextLine]:
     """Flatten inline tokens into text lines of pieces; emphasis is dropped, bold and links kept."""
     current = TextLine(first_line)
@@ -145,21 +174,39 @@ def inline_lines(children: Iterable[Token], first_line: int) -> list[TextLine]:
     line = first_line
     link: Piece | None = None
     outer: list[Piece] = []  # links around the current one: markdown-it nests an autolink inside a link
+    anchor: Piece | None = None  # a raw HTML link being read, up to its '</a>'
     strong: list[Piece] | None = None
     strong_depth = 0
     target = current.pieces  # where plain text and links go: the line, or the bold text being read
     for token in children:  # branches in order of how often they are taken
         kind = token.type
-        if kind == "text" or kind == "code_inline" or kind == "html_inline":
+        if kind == "text" or kind == "code_inline":
             content = token.content
             if not content:
                 continue
             if link is not None:
                 link.text += content
+            elif anchor is not None:
+                anchor.text += content
             elif target and target[-1].kind == "text":
                 target[-1].text += content
             else:
                 target.append(Piece("text", content, line))
+        elif kind == "html_inline":
+            content = token.content
+            if link is not None:
+                link.text += content
+            elif anchor is not None:
+                anchor.text += content
+                if _ANCHOR_CLOSE.match(content):
+                    target.append(anchor)
+                    anchor = None
+            elif _ANCHOR_OPEN.match(content):
+                href = _HREF.search(content)
+                anchor = Piece("html", content, line, next(filter(None, href.groups()), "") if href else None)
+            else:  # other inline HTML ('<br>', '<sup>', '<img src>'): a tag of its own, never part of a name
+                href = _HREF.search(content) if content[:4].lower() == "<img" else None
+                target.append(Piece("html", content, line, next(filter(None, href.groups()), "") if href else None))
         elif kind == "link_open":
             if link is not None:
                 outer.append(link)
@@ -167,12 +214,19 @@ def inline_lines(children: Iterable[Token], first_line: int) -> list[TextLine]:
         elif kind == "link_close":
             if link is not None:
                 link.text = " ".join(link.text.split())
-                target.append(link)
+                if anchor is not None and not outer:  # inside a raw HTML link: reported with it, never a name
+                    target.extend((anchor, Piece("html", link.text, link.line, link.url)))
+                    anchor = Piece("html", "", line)
+                else:
+                    target.append(link)
             link = outer.pop() if outer else None
         elif kind == "softbreak" or kind == "hardbreak":
             line += 1
             if link is not None:
                 link.text += " "
+                continue
+            if anchor is not None:
+                anchor.text += " "
                 continue
             if strong is not None:  # bold text across lines: keep it as text
                 current.pieces.extend(strong)
@@ -181,7 +235,14 @@ def inline_lines(children: Iterable[Token], first_line: int) -> list[TextLine]:
             lines.append(current)
             target = current.pieces
         elif kind == "image":
-            target.append(Piece("image", token.content, line, str(token.attrs.get("src") or "")))
+            if link is not None:  # a linked logo: the link is named by the image's alt text, as a reader hears it
+                link.text += token.content
+                link.image = link.image or str(token.attrs.get("src") or "")
+            elif anchor is not None:
+                target.extend((anchor, Piece("html", token.content, line, str(token.attrs.get("src") or ""))))
+                anchor = Piece("html", "", line)
+            else:
+                target.append(Piece("image", token.content, line, str(token.attrs.get("src") or "")))
         elif kind == "strong_open" and link is None:
             strong_depth += 1
             if strong is None:
@@ -194,6 +255,8 @@ def inline_lines(children: Iterable[Token], first_line: int) -> list[TextLine]:
                     target.append(Piece("strong", "".join(p.text for p in done), line))
                 else:
                     target.extend(done)
+    if anchor is not None:  # never closed: still a raw HTML link
+        target.append(anchor)
     if strong is not None:
         current.pieces.extend(strong)
     return lines

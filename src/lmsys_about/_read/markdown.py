@@ -14,6 +14,7 @@ from itertools import chain
 from typing import TypeVar
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block.table import escapedSplit
 from markdown_it.rules_core import StateCore, text_join
 from markdown_it.rules_inline.link import link
 from markdown_it.rules_inline.state_inline import StateInline
@@ -132,13 +133,15 @@ def parsed_inline_tokens(md: MarkdownIt, content: str, env: EnvType) -> list[Tok
 
 @lru_cache(maxsize=32)  # one parser per set of skipped rules; few sets occur, but the cache stays bounded
 def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
-    """CommonMark, with every link kept as written: we check schemes ourselves and report unsafe ones.
+    """CommonMark and its GFM tables, with every link kept as written: we check schemes ourselves and report
+    unsafe ones. A table of people is a layout a maintainer may well choose; read as a paragraph, its rows
+    would be runs of names and pipes.
 
     The stock parser percent-encodes and punycodes every URL (most of its time on a page of links);
     we keep URLs as written, so that step is skipped, and plain links take a fast path with equal tokens.
     ``skip`` names rules to leave out because the text cannot trigger them (see :func:`parser_for`).
     """
-    md = MarkdownIt("commonmark")
+    md = MarkdownIt("commonmark").enable("table")
     md.validateLink = lambda url: True  # type: ignore[method-assign]
     md.normalizeLink = lambda url: url  # type: ignore[method-assign]
     # Links are most of the page: try their rule first ('[' starts nothing else in CommonMark).
@@ -168,6 +171,7 @@ _OPTIONAL_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("hr", lambda text: _HR.search(text) is not None),
     ("lheading", lambda text: _UNDERLINE.search("\n" + text) is not None),
     ("reference", lambda text: "]:" in text),
+    ("table", lambda text: "|" in text),
     ("html_block", lambda text: "<" in text),
     ("html_inline", lambda text: "<" in text),
     ("autolink", lambda text: "<" in text),
@@ -197,3 +201,20 @@ def read_inline(md: MarkdownIt, content: str, env: EnvType, consume: Callable[[I
 def max_nesting() -> int:
     """The depth of containers past which markdown-it skips content without a word."""
     return int(parser().options["maxNesting"])
+
+
+_CONTAINER_MARKERS = re.compile(r"[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+
+
+def dropped_cells(source_line: str, kept: int) -> str:
+    """The cells of a table row that markdown-it leaves out, as the source writes them: those past the header's
+    count (its table rule makes exactly one cell per header cell)."""
+    markers = _CONTAINER_MARKERS.match(source_line)  # a list item's or block quote's, before its first row
+    assert markers is not None  # the pattern matches the empty string
+    text = source_line[markers.end() :].strip()
+    columns = escapedSplit(text)
+    if columns and columns[0] == "":
+        columns.pop(0)
+    if columns and columns[-1] == "":
+        columns.pop()
+    return " | ".join(cell.strip() for cell in columns[kept:] if cell.strip())
