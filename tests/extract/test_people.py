@@ -204,11 +204,6 @@ def test_lines_count_from_the_original_file() -> None:
     assert codes(ctx) == [("duplicate-member", 14)]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="with the colon inside the bold ('**Advisors:** Ion Stoica'), a single name after the label is read as "
-    "the rest of the label: the group is named 'Advisors Ion Stoica' and has no member",
-)
 def test_a_single_name_after_a_label_ending_in_a_colon_is_its_member() -> None:
     ctx = run(extract_people, "## Team\n\n**Advisors:** Ion Stoica\n")
     assert [(g["name"], _members(g)) for g in ctx.groups] == [("Advisors", ["Ion Stoica"])]

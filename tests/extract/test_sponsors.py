@@ -93,10 +93,6 @@ def test_an_including_sentence_that_is_not_about_donations_gives_no_forms() -> N
     assert ctx.donation_forms == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a paragraph line that reads as one plain name is neither a sponsor nor reported: it vanishes",
-)
 def test_a_lone_name_in_a_paragraph_is_reported_not_dropped() -> None:
     ctx = run(extract_sponsors, "## Sponsors\n\nWe thank our sponsor:\n\nAlpha Corp\n")
     placed = [s["name"] for s in ctx.sponsors] == ["Alpha Corp"]

@@ -243,7 +243,7 @@ def _label(text_line: TextLine) -> tuple[str, str | None, list[Piece]]:
             suffix, _, after = head.partition(":")
             rest[0] = Piece("text", after, rest[0].line)
             colon = True
-        elif len(rest) == 1 and "," not in head:
+        elif not colon and len(rest) == 1 and "," not in head:  # '**SGLang** major developers'
             suffix, rest = head, []
     name = " ".join(f"{strong} {suffix}".split()).rstrip(":").strip()
     # '**SGLang** major developers:' and '**FlashInfer**:' name a project; '**Emeriti**' alone does not.

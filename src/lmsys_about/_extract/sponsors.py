@@ -10,6 +10,7 @@ from ._text import Entry, sentences, series, split_entries
 from .names import doubt, doubtful_message, split_reference
 
 _ABOUT_DONATIONS = re.compile(r"donation|sponsorship", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.:!?]\s*$")
 _FORMS = re.compile(r"\bincluding(?:\s+but\s+not\s+limited\s+to)?\s+(?P<forms>.+)$", re.IGNORECASE)
 
 
@@ -61,6 +62,10 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 ctx.link(piece)
             if block.kind == "item" and not has_link:
                 ctx.unplaced("item", text_line.text, text_line.line)
+            elif not has_link and len(split.entries) == 1 and not _SENTENCE_END.search(text_line.text):
+                # A line that is only a name, not a sentence ('Alpha Corp' under 'We thank our sponsor:'): too
+                # little to be sure it is a sponsor, too much to drop without a word.
+                ctx.unplaced("text", text_line.text, text_line.line)
         if block.kind == "paragraph" and "includ" in block.text:
             for sentence in sentences(block):
                 match = _FORMS.search(sentence.text)
