@@ -76,3 +76,11 @@ def test_a_link_in_a_heading_is_a_page_link() -> None:
 def test_lines_count_from_the_original_file() -> None:
     ctx = extract(sections("Intro.\n\n## Misc\n\n- an item\n", line_offset=6))
     assert codes(ctx) == [("unknown-section", 9), ("unplaced-item", 11)]
+
+
+def test_a_linked_logo_in_a_heading_keeps_its_link_and_reports_its_image() -> None:
+    ctx = extract(
+        sections("ACME Labs (ACME) is a lab.\n\n## [![Umbrella](umbrella.png)](https://umbrella.example.com/)\n")
+    )
+    assert [(link["label"], link["url"]) for link in ctx.links] == [("Umbrella", "https://umbrella.example.com/")]
+    assert ("unplaced-image", 3) in codes(ctx)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from .._read.blocks import Block, Piece, TextLine
@@ -24,6 +24,9 @@ _SENTENCE_END = re.compile(r"([.!?])\s+(?=[A-Z0-9\"“'(\[])")
 # The meaning is the rest of the line; its trailing period is cut in legend(), as '.+?\s*\.?\s*$' would backtrack
 # for ever on a long run of spaces.
 _LEGEND = re.compile(r"""^\s*["“']?(?P<mark>[^\w\s"“”']{1,3})["”']?\s+(?:denotes|denote|means|marks|indicates)\s+""")
+# A status in parentheses at the end: 'FlashInfer (graduated)'. '(?<!\s)' enters a run of whitespace at its first
+# character only, so a long run is scanned once (linear time).
+_STATUS = re.compile(r"^(?P<name>.*?)(?:(?<!\s)\s+)?\((?P<status>[^()]*)\)\s*$")
 
 
 @dataclass(slots=True)
@@ -99,9 +102,9 @@ class Marks:
         known = frozenset(meanings) | DEFAULT_MARKS
         return cls(dict(meanings), known, frozenset(m[0] for m in known) | frozenset(m[-1] for m in known))
 
-    def meaning(self, mark: str) -> str:
-        """The legend's meaning of ``mark``, or the mark itself where the page gives none."""
-        return self.meanings.get(mark, mark)
+    def notes(self, found: Iterable[str]) -> list[str]:
+        """The legend's meaning of each mark ``found``, or the mark itself where the page gives none."""
+        return [self.meanings.get(mark, mark) for mark in found]
 
 
 NO_MARKS = Marks.of({})
@@ -225,11 +228,6 @@ def split_entries(line: TextLine, marks: Marks) -> Split:
     return Split(entries, prose)
 
 
-def meanings(found: list[str], marks: Marks) -> list[str]:
-    """The legend's meaning of each mark, or the mark itself where the page gives none."""
-    return [marks.meaning(mark) for mark in found]
-
-
 @dataclass(slots=True)
 class Sentence:
     text: str
@@ -281,3 +279,11 @@ def series(text: str) -> list[str]:
         head, _, tail = cleaned[-1].rpartition(" and ")
         cleaned[-1:] = [head.strip(), tail.strip()]
     return [c for c in cleaned if c and c.lower() not in ("more", "others", "etc", "so on")]
+
+
+def split_status(text: str) -> tuple[str, str | None]:
+    """'FlashInfer (graduated)' -> ('FlashInfer', 'graduated'); text without a status, or with '()', keeps it None."""
+    match = _STATUS.match(text)
+    if match is None:
+        return text, None
+    return match["name"], match["status"].strip() or None

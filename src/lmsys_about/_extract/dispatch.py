@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from .._read.blocks import Section
+from .._read.blocks import Section, TextLine
 from ._context import Context, short
 from ._text import Marks, legend
 from .classify import kind_of
@@ -57,15 +57,20 @@ def _keep_text_blocks(section: Section, ctx: Context) -> None:
             kept.append(block)
             if block.raw:  # a table row's cells past its header's, which markdown-it leaves out
                 ctx.unplaced("cell", block.raw, block.line)
-            for text_line in block.lines:
-                for piece in text_line.pieces:
-                    if piece.kind == "html" and piece.url is not None:
-                        msg = f"raw HTML link {short(piece.text)!r} is not read: write it as [text](url)"
-                        ctx.report("warning", "raw-html-link", msg, piece.line)
-                    elif piece.image is not None:
-                        msg = f"image {piece.image!r} of the link to {piece.url!r} is not extracted"
-                        ctx.report("info", "unplaced-image", msg, piece.line)
+            _report_unread_pieces(block.lines, ctx)
     section.blocks = kept
+
+
+def _report_unread_pieces(text_lines: Sequence[TextLine], ctx: Context) -> None:
+    """Raw HTML links and the images of linked logos, which no extractor reads inside text."""
+    for text_line in text_lines:
+        for piece in text_line.pieces:
+            if piece.kind == "html" and piece.url is not None:
+                msg = f"raw HTML link {short(piece.text)!r} is not read: write it as [text](url)"
+                ctx.report("warning", "raw-html-link", msg, piece.line)
+            elif piece.image is not None:
+                msg = f"image {piece.image!r} of the link to {piece.url!r} is not extracted"
+                ctx.report("info", "unplaced-image", msg, piece.line)
 
 
 def _rows_outside_people(section: Section, ctx: Context) -> None:
@@ -97,6 +102,7 @@ def extract(sections: Sequence[Section]) -> Context:
         for text_line in section.heading.lines:  # a link in a heading is none of the section's values
             for piece in text_line.links():
                 ctx.link(piece)
+        _report_unread_pieces(section.heading.lines, ctx)
         kind = kind_of(section, ctx.marks)
         if kind != "people":
             _rows_outside_people(section, ctx)

@@ -6,7 +6,7 @@ import re
 
 from .._read.blocks import Block, Section
 from ._context import Context, Record
-from ._text import Sentence, looks_like_name, may_contain, meanings, sentences, strip_marks
+from ._text import Sentence, looks_like_name, may_contain, sentences, split_status, strip_marks
 from .names import split_reference
 from .people import extract_team
 
@@ -25,8 +25,6 @@ _MEMBERS_OF = (
     re.compile(r"^.*\b(?:involving|between|among)\s+(?P<list>.+)$", re.IGNORECASE),
     re.compile(r"\bfrom\s+(?P<list>.+)$", re.IGNORECASE),
 )
-# '(?<!\s)' enters a run of whitespace at its first character only, so a long run is scanned once (linear time).
-_STATUS = re.compile(r"^(?P<name>.*?)(?:(?<!\s)\s+)?\((?P<status>[^()]+)\)\s*$")
 _STATUS_AFTER = re.compile(r"\(([^()]+)\)[.:]?")  # '[SGLang](url) (incubating)': the status after the link
 _IN_COLLABORATION = re.compile(r"(?<!\s)\s+in collaboration with\s+", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|(?<!\s)\s+and\s+")
@@ -65,7 +63,7 @@ def founding_institutions(block_sentences: list[Sentence], ctx: Context) -> list
         for raw in names:
             name, marks = strip_marks(raw, ctx.marks)
             if looks_like_name(name):
-                found.append({"name": name, "notes": meanings(marks, ctx.marks), "line": sentence.line})
+                found.append({"name": name, "notes": ctx.marks.notes(marks), "line": sentence.line})
         if found:
             return found
     return []
@@ -101,7 +99,7 @@ def projects(block: Block, ctx: Context) -> Record | None:
             _add_project(piece.text, ctx.url(piece), piece.line, ctx, status[1].strip() if status else None)
         if not links:
             text = text_line.text.strip().rstrip(".:")
-            name = _STATUS.sub(r"\g<name>", text)
+            name = split_status(text)[0]
             if looks_like_name(name):
                 _add_project(text, None, text_line.line, ctx)
     if len(ctx.projects) == first:
@@ -111,8 +109,8 @@ def projects(block: Block, ctx: Context) -> Record | None:
 
 
 def _add_project(text: str, url: str | None, line: int, ctx: Context, status: str | None = None) -> None:
-    match = _STATUS.match(text)
-    name, status = (match["name"], match["status"].strip()) if match else (text.strip(), status)
+    name, written = split_status(text)
+    name, status = (name, written) if written is not None else (name.strip(), status)
     ctx.projects.append({"name": name, "url": url, "status": status, "line": line})
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .._read.blocks import Block, Piece, Section, TextLine
 from ._context import Context, Record
-from ._text import Entry, legend, meanings, split_entries
+from ._text import Entry, legend, split_entries, split_status
 from .names import doubt, doubtful_message, split_reference
 
 ROLE_WORDS = (
@@ -22,8 +22,6 @@ _GENERIC_WORDS = frozenset(
     "student students faculty project projects core research founding current former past senior junior "
     "the our lmsys key main major other previous active and of".split()
 )
-# '(?<!\s)' enters a run of whitespace at its first character only, so a long run is scanned once (linear time).
-_STATUS = re.compile(r"(?:(?<!\s)\s+)?\(([^()]*)\)\s*$")
 
 
 _WORD = re.compile(r"[a-z]+")
@@ -37,7 +35,7 @@ def has_word(text: str, stems: tuple[str, ...]) -> bool:
 
 def project_of(label: str) -> str | None:
     """'SGLang' for 'SGLang', 'SGLang Team' or 'FlashInfer (graduated)'; None for 'Student Team'."""
-    words = _STATUS.sub("", label).split()
+    words = split_status(label)[0].split()
     lead: list[str] = []
     for word in words:
         if has_word(word, ROLE_WORDS) or has_word(word, INSTITUTION_WORDS):
@@ -68,9 +66,9 @@ class _Groups:
         self.current = {"name": name, "project": project, "members": [], "links": [], "line": line}
         self.names = set()
         self.ctx.groups.append(self.current)
-        status = _STATUS.search(name)
-        if project is not None and status is not None and status[1].strip():  # a project, unless people follow
-            self.ctx.project_labels.append((self.current, status[1].strip()))
+        status = split_status(name)[1]
+        if project is not None and status is not None:  # a project, unless people follow
+            self.ctx.project_labels.append((self.current, status))
 
     def group(self, line: int) -> Record:
         if self.current is None:
@@ -81,7 +79,7 @@ class _Groups:
 
     def add(self, entry: Entry) -> None:
         ctx = self.ctx
-        notes = meanings(entry.marks, ctx.marks) if entry.marks else []
+        notes = ctx.marks.notes(entry.marks) if entry.marks else []
         for mark in dict.fromkeys(entry.marks):  # once per mark, however often it is repeated
             if mark not in ctx.marks.meanings:
                 ctx.report(
