@@ -344,6 +344,39 @@ def test_every_page_command_keeps_the_default_size_cap(
 
 
 @pytest.mark.parametrize("command", PAGE_COMMANDS)
+@pytest.mark.parametrize("limit", [str(4 * DEFAULT_MAX_BYTES), "none"])
+def test_max_bytes_raises_the_cap_on_purpose(
+    command: str, limit: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "big.md"
+    path.write_bytes(EXPORTS.encode() + b"\n" + b"x" * DEFAULT_MAX_BYTES + b"\n")
+    assert main([command, str(path), "--max-bytes", limit]) in (0, 1)  # check may find warnings
+    assert "above the limit" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", PAGE_COMMANDS)
+def test_a_lower_cap_refuses_a_page_and_stdin_is_read_no_further(
+    command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stdin = io.BytesIO(EXPORTS.encode())
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(stdin))
+    assert main([command, "-", "--max-bytes", "100"]) == 2
+    assert capsys.readouterr().err == "lmsys-about: <stdin>: input is 101 bytes, above the limit of 100\n"
+    assert stdin.tell() == 101  # one byte past the cap, not the whole input
+
+
+def test_diff_and_history_take_max_bytes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(EXPORTS, encoding="utf-8")
+    new.write_text(EXPORTS.replace("Ada", "Adele"), encoding="utf-8")
+    assert main(["diff", str(old), str(new), "--max-bytes", "100"]) == 2
+    assert capsys.readouterr().err.endswith("above the limit of 100\n")
+    assert main(["diff", str(old), str(new), "--max-bytes", "none"]) == 1
+    assert main(["history", str(tmp_path), "--max-bytes", "0"]) == 2  # a usage error, before git runs
+    assert "must be at least 1 byte" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("command", PAGE_COMMANDS)
 def test_bad_stdin_is_one_line_and_exit_2(
     command: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

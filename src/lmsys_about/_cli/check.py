@@ -15,7 +15,7 @@ def _check(args: argparse.Namespace) -> int:
     path = display_path(args.path)
     render = FORMATS[args.format]
     try:
-        report = report_of(read_about(args.path), path=path, strict=args.strict)
+        report = report_of(read_about(args.path, max_bytes=args.max_bytes), path=path, strict=args.strict)
     except AboutError as exc:
         if args.format != "text":  # machines get the failure in their format too; main prints the error line
             sys.stdout.write(render(report_of_error(exc, path=path, strict=args.strict)))

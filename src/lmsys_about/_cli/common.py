@@ -8,7 +8,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .._api import BUNDLED_NAME, load, loads
+from .._api import BUNDLED_NAME, loads, read_bytes
+from .._read.source import DEFAULT_MAX_BYTES
 from ..errors import SourceError
 
 if TYPE_CHECKING:
@@ -21,15 +22,21 @@ Handler = Callable[[argparse.Namespace], int]
 Subparsers = Any  # argparse's _SubParsersAction is private
 
 
-def read_about(path: str | None, *, strict: bool = False) -> About:
+def read_input(path: str | None, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> tuple[bytes, str]:
+    """The bytes of the page at ``path`` ('-' reads standard input, None the bundled page) and its name; at most
+    one byte past ``max_bytes`` is read, enough for the parser to refuse an oversized page."""
+    if path != "-":
+        return read_bytes(path, max_bytes=max_bytes)
+    try:
+        return (sys.stdin.buffer.read() if max_bytes is None else sys.stdin.buffer.read(max_bytes + 1)), "<stdin>"
+    except OSError as exc:
+        raise SourceError(f"cannot read standard input: {exc.strerror or exc}", path="<stdin>") from None
+
+
+def read_about(path: str | None, *, strict: bool = False, max_bytes: int | None = DEFAULT_MAX_BYTES) -> About:
     """The page at ``path``: '-' reads standard input, None the bundled page."""
-    if path == "-":
-        try:
-            data = sys.stdin.buffer.read()
-        except OSError as exc:
-            raise SourceError(f"cannot read standard input: {exc.strerror or exc}", path="<stdin>") from None
-        return loads(data, strict=strict, source="<stdin>")
-    return load(path, strict=strict)
+    data, name = read_input(path, max_bytes=max_bytes)
+    return loads(data, strict=strict, source=name, max_bytes=max_bytes)
 
 
 def error(message: str) -> None:
@@ -38,7 +45,32 @@ def error(message: str) -> None:
 
 
 def add_path(parser: argparse.ArgumentParser) -> None:
+    """The optional PATH of a command that reads one page, with ``--max-bytes``."""
     parser.add_argument("path", nargs="?", help="the page to read ('-' for stdin; default: the bundled page)")
+    add_max_bytes(parser)
+
+
+def _byte_count(text: str) -> int | None:
+    if text.lower() == "none":
+        return None
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of bytes: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 byte: {value}")
+    return value
+
+
+def add_max_bytes(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-bytes",
+        type=_byte_count,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"refuse a page above N bytes ('none': no limit; default: {DEFAULT_MAX_BYTES}, about nine times the "
+        "largest About page so far)",
+    )
 
 
 def display_path(path: str | None) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 
-from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Subparsers, error, read_about
+from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Subparsers, add_max_bytes, error, read_about
 
 _DIFF_RENDERERS = ("text", "json", "markdown")
 
@@ -20,7 +20,7 @@ def _diff(args: argparse.Namespace) -> int:
     if args.old == "-" and args.new == "-":
         error("only one of OLD and NEW can be '-' (standard input)")
         return EXIT_ERROR
-    changes = diff(read_about(args.old), read_about(args.new))
+    changes = diff(read_about(args.old, max_bytes=args.max_bytes), read_about(args.new, max_bytes=args.max_bytes))
     if args.format == "json":
         print(render_json(changes))
     elif args.format == "markdown":
@@ -40,4 +40,5 @@ def register(subparsers: Subparsers) -> None:
     parser.add_argument("old", metavar="OLD", help="the old version ('-' for stdin)")
     parser.add_argument("new", metavar="NEW", help="the new version ('-' for stdin)")
     parser.add_argument("--format", choices=_DIFF_RENDERERS, default="text", help="output format (default: text)")
+    add_max_bytes(parser)
     parser.set_defaults(handler=_diff)

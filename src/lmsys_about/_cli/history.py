@@ -7,7 +7,7 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
-from .common import EXIT_ERROR, EXIT_OK, Subparsers, error
+from .common import EXIT_ERROR, EXIT_OK, Subparsers, add_max_bytes, error
 
 if TYPE_CHECKING:
     from .._git.walk import Version
@@ -47,7 +47,7 @@ def _plot(args: argparse.Namespace) -> int:
     except ImportError:
         error(f"--plot needs matplotlib: {INSTALL}")
         return EXIT_ERROR
-    save(timeline_figure(args.repo, path=args.path), args.plot)
+    save(timeline_figure(args.repo, path=args.path, max_bytes=args.max_bytes), args.plot)
     return EXIT_OK
 
 
@@ -56,7 +56,7 @@ def _history(args: argparse.Namespace) -> int:
 
     if args.plot is not None:
         return _plot(args)
-    for version in walk(args.repo, args.path):
+    for version in walk(args.repo, args.path, max_bytes=args.max_bytes):
         if args.format == "ndjson":
             print(json.dumps(_version_record(version), ensure_ascii=False), flush=True)
         else:
@@ -83,4 +83,5 @@ def register(subparsers: Subparsers) -> None:
         type=_plot_file,
         help="draw who was on the page when into FILE (.png or .svg) instead of printing; needs the 'plot' extra",
     )
+    add_max_bytes(parser)
     parser.set_defaults(handler=_history)

@@ -9,10 +9,10 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .._api import parse_data, read_bytes
+from .._api import parse_data
 from .._export.jsonld import to_jsonld
 from .._export.records import RECORD_KINDS, RecordKind, to_csv, to_ndjson, to_records
-from .common import EXIT_OK, Subparsers, add_json_options, add_path, dump_json, read_about
+from .common import EXIT_OK, Subparsers, add_json_options, add_path, dump_json, read_about, read_input
 
 if TYPE_CHECKING:
     from ..models import About
@@ -20,12 +20,8 @@ if TYPE_CHECKING:
 
 def _json(args: argparse.Namespace) -> int:
     # The plain data is what About.model_dump(mode="json") gives; skipping the models keeps start-up short.
-    if args.path == "-":
-        data = parse_data(sys.stdin.buffer.read(), source="<stdin>")
-    else:
-        raw, name = read_bytes(args.path)
-        data = parse_data(raw, source=name)
-    sys.stdout.write(dump_json(data, args))
+    raw, name = read_input(args.path, max_bytes=args.max_bytes)
+    sys.stdout.write(dump_json(parse_data(raw, source=name, max_bytes=args.max_bytes), args))
     return EXIT_OK
 
 
@@ -39,7 +35,7 @@ def _register_json(subparsers: Subparsers) -> None:
 def _show(args: argparse.Namespace) -> int:
     from .._export.summary import render_summary  # imports rich, which only this command needs
 
-    about = read_about(args.path)
+    about = read_about(args.path, max_bytes=args.max_bytes)
     terminal = sys.stdout.isatty()
     width = shutil.get_terminal_size().columns if terminal else None
     sys.stdout.write(render_summary(about, terminal=terminal, width=width))
@@ -69,7 +65,7 @@ TABLE_FORMATS: dict[str, Callable[[About, RecordKind], str]] = {
 
 def _table(args: argparse.Namespace) -> int:
     write = _raw_csv if args.raw_csv and args.format == "csv" else TABLE_FORMATS[args.format]
-    sys.stdout.write(write(read_about(args.path), args.command))
+    sys.stdout.write(write(read_about(args.path, max_bytes=args.max_bytes), args.command))
     return EXIT_OK
 
 
@@ -101,7 +97,7 @@ def _register_schema(subparsers: Subparsers) -> None:
 
 
 def _jsonld(args: argparse.Namespace) -> int:
-    sys.stdout.write(dump_json(to_jsonld(read_about(args.path)), args))
+    sys.stdout.write(dump_json(to_jsonld(read_about(args.path, max_bytes=args.max_bytes)), args))
     return EXIT_OK
 
 
