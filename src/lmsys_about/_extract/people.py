@@ -77,30 +77,33 @@ class _Groups:
             assert self.current is not None
         return self.current
 
-    def add(self, entry: Entry) -> None:
+    def _notes(self, entry: Entry) -> list[str]:
+        """The entry's notes: its marks' meanings (a mark without a legend is reported), then its own."""
         ctx = self.ctx
-        notes = ctx.marks.notes(entry.marks) if entry.marks else []
         for mark in dict.fromkeys(entry.marks):  # once per mark, however often it is repeated
             if mark not in ctx.marks.meanings:
                 ctx.report(
                     "warning", "unexplained-mark", f"mark {mark!r} after {entry.name!r} has no legend", entry.line
                 )
-        if entry.notes:
-            notes = [*notes, *entry.notes]
+        return [*ctx.marks.notes(entry.marks), *entry.notes]
+
+    def add(self, entry: Entry) -> None:
+        ctx = self.ctx
         if self.institutions:
             url = ctx.url(entry.link) if entry.link is not None else None
             if url is not None:  # an Institution has no URL: say so rather than drop it
                 msg = f"link of institution {entry.name!r} ({url}) is not extracted"
                 ctx.report("info", "unplaced-link", msg, entry.line)
-            ctx.labelled_institutions.append({"name": entry.name, "notes": notes, "line": entry.line})
+            ctx.labelled_institutions.append({"name": entry.name, "notes": self._notes(entry), "line": entry.line})
             return
         project = self.current["project"] if self.current is not None else None
         found = doubt(entry.name, "person", (project.casefold(),) if project else ())
-        if found is not None:  # not a person: its link stays a link, and the maintainer is told
+        if found is not None:  # not a person (its marks with it): its link stays a link, and the maintainer is told
             ctx.report("warning", "doubtful-name", doubtful_message(entry.name, "person", *found), entry.line)
             if entry.link is not None:
                 self.add_link(entry.link)
             return
+        notes = self._notes(entry)
         url = ctx.url(entry.link) if entry.link is not None else None
         group = self.group(entry.line)
         key = entry.name.casefold()
