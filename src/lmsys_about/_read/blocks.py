@@ -7,13 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Literal
 
 from markdown_it.token import Token
 
 from ..errors import MarkdownError
-from .markdown import block_tokens, max_nesting, read_inline
+from .markdown import NotPlain, Run, block_tokens, max_nesting, parsed_inline_tokens, plain_lines
 
 PieceKind = Literal["text", "link", "strong", "image"]
 BlockKind = Literal["heading", "paragraph", "item", "raw"]
@@ -107,14 +106,11 @@ def parse_blocks(body: str, line_offset: int) -> list[Block]:
             if block_kind == "paragraph" and item_lines and item_lines[-1] is not None:
                 block_kind, level = "item", len(item_lines)
                 item_lines[-1] = None
-            blocks.append(
-                Block(
-                    block_kind,
-                    line,
-                    read_inline(md, inline.content, env, partial(inline_lines, first_line=line)),
-                    level,
-                )
-            )
+            try:
+                lines = plain_text_lines(plain_lines(inline.content), line)
+            except NotPlain:  # the plain start is read twice: at worst twice the work, still linear
+                lines = inline_lines(parsed_inline_tokens(md, inline.content, env), line)
+            blocks.append(Block(block_kind, line, lines, level))
         elif kind in ("fence", "code_block", "html_block"):
             blocks.append(Block("raw", _line(token, line_offset), [], raw=token.content))
             if item_lines:
@@ -136,6 +132,23 @@ def split_sections(blocks: Sequence[Block]) -> list[Section]:
 def _line(token: Token, line_offset: int) -> int:
     assert token.map is not None
     return token.map[0] + line_offset + 1
+
+
+def plain_text_lines(lines: Iterable[list[Run]], first_line: int) -> list[TextLine]:
+    """Text lines of the runs of plain content (:func:`plain_lines`): the pieces :func:`inline_lines` makes of
+    its tokens."""
+    text_lines = []
+    for number, runs in enumerate(lines, first_line):
+        text_lines.append(
+            TextLine(
+                number,
+                [
+                    Piece("text", text, number) if url is None else Piece("link", " ".join(text.split()), number, url)
+                    for text, url in runs
+                ],
+            )
+        )
+    return text_lines
 
 
 def inline_lines(children: Iterable[Token], first_line: int) -> list[TextLine]:
