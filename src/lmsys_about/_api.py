@@ -70,10 +70,12 @@ def parse_data(
 def _parse(text: str | bytes, *, source: str | None, max_bytes: int | None) -> dict[str, Any]:
     src = read_source(text, path=source, max_bytes=max_bytes)
     try:
-        blocks = parse_blocks(src.body, src.line_offset)
+        sections = split_sections(parse_blocks(src.body, src.line_offset))
     except MarkdownError as exc:  # raised without the path, which only this level knows
         raise MarkdownError(exc.message, path=source, line=exc.line) from None
-    data = assemble(extract(split_sections(blocks)))
+    ctx = extract(sections)
+    del sections  # the blocks are done with: let them go before the records are assembled and validated
+    data = assemble(ctx)
     title = None
     if src.front_matter is None:
         message = "the page has no front matter; title is null"
@@ -116,8 +118,9 @@ def loads(
     return about
 
 
-# Lists longer than this are validated record by record, each plain record let go once its model exists:
-# holding all records and all models at once was the peak of memory on large pages.
+# Lists longer than this become models record by record, each plain record let go once its model exists: holding all
+# records and all models at once was the peak of memory on large pages. Shorter lists are validated with the page,
+# in one call, which is quicker.
 _LONG_LIST = 512
 
 
@@ -131,15 +134,39 @@ def _one_by_one(records: list[dict[str, Any]], model: type[BaseModel]) -> list[A
     return [model.model_validate(records.pop(), context=_CONTEXT) for _ in range(len(records))]
 
 
+def _constructed(records: list[dict[str, Any]], model: type[BaseModel]) -> list[Any]:
+    """``records`` made into ``model`` without a second validation, each let go as soon as its model exists.
+
+    For the extractors' own records of people and sponsors only: each gives every field, of its type, and its URL
+    checked already (tests check that the models equal validated ones on every fixture and corpus page). A record
+    that does not give exactly the model's fields is validated. The models share one set of the fields given,
+    where a validated model holds a set of its own, which was most of a large page's memory: they are frozen,
+    and a copy gets a set of its own.
+    """
+    fields = set(model.model_fields)
+    records.reverse()
+    models = []
+    for _ in range(len(records)):
+        record = records.pop()
+        if record.keys() == fields:
+            models.append(model.model_construct(fields, **record))
+        else:
+            models.append(model.model_validate(record, context=_CONTEXT))
+    return models
+
+
 def _validated(data: dict[str, Any]) -> About:
     from .models import About, Group, Member, Person, Sponsor  # built on first use, not at import
 
     for group in data["groups"]:  # a group's members first: a group of 100,000 names is one record
         if len(group["members"]) > _LONG_LIST:
-            group["members"] = _one_by_one(group["members"], Member)
-    for key, model in (("people", Person), ("sponsors", Sponsor), ("groups", Group)):
-        if len(data[key]) > _LONG_LIST or (key == "groups" and sum(len(g["members"]) for g in data[key]) > _LONG_LIST):
-            data[key] = _one_by_one(data[key], model)
+            group["members"] = _constructed(group["members"], Member)
+    for key, model in (("people", Person), ("sponsors", Sponsor)):
+        if len(data[key]) > _LONG_LIST:
+            data[key] = _constructed(data[key], model)
+    groups = data["groups"]
+    if len(groups) > _LONG_LIST or sum(len(g["members"]) for g in groups) > _LONG_LIST:
+        data["groups"] = _one_by_one(groups, Group)  # their long lists of members are models already
     return About.model_validate(data, context=_CONTEXT)
 
 

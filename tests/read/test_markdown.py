@@ -1,5 +1,6 @@
 """The configured parser gives exactly the stock parser's tokens: its fast paths for links and text, and the rules
-it leaves out, change the work, never the result."""
+it leaves out, change the work, never the result; and plain inline text, read without the parser, gives the lines
+that the stock parser's tokens give."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 import lmsys_about
-from lmsys_about._read.markdown import NotPlain, block_tokens, parsed_inline_tokens, plain_tokens
+from lmsys_about._read.blocks import TextLine, inline_lines, plain_text_lines
+from lmsys_about._read.markdown import NotPlain, block_tokens, parsed_inline_tokens, plain_lines
 
 from ..paths import CASES, CORPUS_PAGES, case_id
 from ..test_properties import EXAMPLES
@@ -61,14 +63,11 @@ def _shape(tokens: list[Token]) -> list[object]:
 
 
 def _ours(text: str) -> list[Token]:
-    """The tokens parse_blocks reads: block tokens, then each inline token's children."""
+    """The tokens parse_blocks reads where content is not plain: block tokens, then each inline token's children."""
     md, env, tokens = block_tokens(text)
     for token in tokens:
         if token.type == "inline":
-            try:
-                token.children = list(plain_tokens(token.content))
-            except NotPlain:
-                token.children = parsed_inline_tokens(md, token.content, env)
+            token.children = parsed_inline_tokens(md, token.content, env)
     return tokens
 
 
@@ -122,11 +121,44 @@ def _inline_tokens(content: str) -> list[Token]:
     return tokens
 
 
+def _lines(lines: list[TextLine]) -> list[object]:
+    return [(t.line, [(p.kind, p.text, p.line, p.url) for p in t.pieces]) for t in lines]
+
+
+def _plain_matches_stock(content: str) -> None:
+    assert _lines(plain_text_lines(plain_lines(content), 7)) == _lines(inline_lines(_inline_tokens(content), 7))
+
+
 @settings(max_examples=EXAMPLES * 4, deadline=None)
 @given(st.lists(st.sampled_from(_PLAIN), max_size=14).map("".join))
-def test_plain_inline_text_gets_the_inline_parsers_tokens(content: str) -> None:
-    # Nothing here needs the inline parser's other rules: plain_tokens never gives up.
-    assert _shape(list(plain_tokens(content))) == _shape(_inline_tokens(content))
+def test_plain_inline_text_gives_the_lines_of_the_inline_parsers_tokens(content: str) -> None:
+    _plain_matches_stock(content)  # nothing here needs the inline parser's other rules: plain_lines never gives up
+
+
+def _contents(text: str) -> list[str]:
+    return [t.content for t in _stock().parse(text) if t.type == "inline"]
+
+
+@pytest.mark.parametrize("path", CASES + CORPUS_PAGES, ids=[*map(case_id, CASES), *(p.stem for p in CORPUS_PAGES)])
+def test_plain_content_of_pages_gives_the_lines_of_the_inline_parsers_tokens(path: Path) -> None:
+    for content in _contents(path.read_text(encoding="utf-8")):
+        if _is_plain(content):
+            _plain_matches_stock(content)
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_plain_content_of_tricky_input_gives_the_lines_of_the_inline_parsers_tokens(text: str) -> None:
+    for content in _contents(text):
+        if _is_plain(content):
+            _plain_matches_stock(content)
+
+
+@settings(max_examples=EXAMPLES * 4, deadline=None)
+@given(st.text(alphabet="a [](<>)!*_`~=-+#&;:\\/.1\t\n", max_size=80))
+def test_plain_reading_of_any_text_gives_the_lines_of_the_inline_parsers_tokens_or_gives_up(text: str) -> None:
+    for content in _contents(text):
+        if _is_plain(content):
+            _plain_matches_stock(content)
 
 
 @pytest.mark.parametrize(
@@ -134,19 +166,19 @@ def test_plain_inline_text_gets_the_inline_parsers_tokens(content: str) -> None:
 )
 def test_anything_but_plain_text_goes_to_the_inline_parser(content: str) -> None:
     with pytest.raises(NotPlain):
-        list(plain_tokens("[a](https://x.org/) plain first, then " + content))
+        list(plain_lines("[a](https://x.org/) plain first, then " + content))
 
 
 def test_the_bundled_page_is_mostly_plain_inline_text() -> None:
     body = (Path(lmsys_about.__file__).parent / "about.md").read_text(encoding="utf-8")
-    contents = [t.content for t in _stock().parse(body) if t.type == "inline"]
+    contents = _contents(body)
     plain = [c for c in contents if _is_plain(c)]
     assert len(plain) >= 0.8 * len(contents)
 
 
 def _is_plain(content: str) -> bool:
     try:
-        list(plain_tokens(content))
+        list(plain_lines(content))
     except NotPlain:
         return False
     return True

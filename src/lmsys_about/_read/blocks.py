@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Literal
 
+from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from markdown_it.utils import EnvType
 
 from ..errors import MarkdownError
-from .markdown import block_tokens, dropped_cells, max_nesting, read_inline
+from .markdown import NotPlain, Run, block_tokens, dropped_cells, max_nesting, parsed_inline_tokens, plain_lines
 
 PieceKind = Literal["text", "link", "strong", "image", "html"]
 # A table's rows are blocks too: "head" for its header row, "row" for each other, one text line per cell.
@@ -117,14 +118,7 @@ def parse_blocks(body: str, line_offset: int) -> list[Block]:
             if block_kind == "paragraph" and item_lines and item_lines[-1] is not None:
                 block_kind, level = "item", len(item_lines)
                 item_lines[-1] = None
-            blocks.append(
-                Block(
-                    block_kind,
-                    line,
-                    read_inline(md, inline.content, env, partial(inline_lines, first_line=line)),
-                    level,
-                )
-            )
+            blocks.append(Block(block_kind, line, _text_lines(md, inline.content, env, line), level))
         elif kind == "tr_open":  # a table row: one text line per cell, all on the row's line
             line = _line(token, line_offset)
             row = Block("head" if tokens[index - 1].type == "thead_open" else "row", line, [], len(item_lines))
@@ -138,7 +132,7 @@ def parse_blocks(body: str, line_offset: int) -> list[Block]:
                 item_lines[-1] = None
         elif kind == "th_open" or kind == "td_open":
             inline = tokens[index + 1]
-            row.lines.extend(read_inline(md, inline.content, env, partial(inline_lines, first_line=row.line)))
+            row.lines.extend(_text_lines(md, inline.content, env, row.line))
         elif kind in ("fence", "code_block", "html_block"):
             blocks.append(Block("raw", _line(token, line_offset), [], raw=token.content))
             if item_lines:
@@ -160,6 +154,31 @@ def split_sections(blocks: Sequence[Block]) -> list[Section]:
 def _line(token: Token, line_offset: int) -> int:
     assert token.map is not None
     return token.map[0] + line_offset + 1
+
+
+def _text_lines(md: MarkdownIt, content: str, env: EnvType, first_line: int) -> list[TextLine]:
+    """The text lines of a block's inline content: read directly where it is plain, else from the parser."""
+    try:
+        return plain_text_lines(plain_lines(content), first_line)
+    except NotPlain:  # the plain start is read twice: at worst twice the work, still linear
+        return inline_lines(parsed_inline_tokens(md, content, env), first_line)
+
+
+def plain_text_lines(lines: Iterable[list[Run]], first_line: int) -> list[TextLine]:
+    """Text lines of the runs of plain content (:func:`plain_lines`): the pieces :func:`inline_lines` makes of
+    its tokens."""
+    text_lines = []
+    for number, runs in enumerate(lines, first_line):
+        text_lines.append(
+            TextLine(
+                number,
+                [
+                    Piece("text", text, number) if url is None else Piece("link", " ".join(text.split()), number, url)
+                    for text, url in runs
+                ],
+            )
+        )
+    return text_lines
 
 
 _ANCHOR_OPEN = re.compile(r"<a\s", re.IGNORECASE)

@@ -1,17 +1,16 @@
 """Every markdown-it internal in one place: the tuned parser, and its block and inline token streams.
 
-The parser gives exactly the stock parser's tokens (with URLs kept as written), faster: plain inline text is
-tokenised directly; elsewhere plain links take a fast rule and text stops only where a rule can start; and
-rules the page cannot trigger are left out. An upgrade of markdown-it-py touches this file only.
+The parser gives exactly the stock parser's tokens (with URLs kept as written), faster: plain inline text is read
+directly into what its tokens would come to; elsewhere plain links take a fast rule and text stops only where a
+rule can start; and rules the page cannot trigger are left out. An upgrade of markdown-it-py touches this file only.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from itertools import chain
-from typing import TypeVar
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block.table import escapedSplit
@@ -20,8 +19,6 @@ from markdown_it.rules_inline.link import link
 from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
-
-_T = TypeVar("_T")
 
 # '[label](destination)' with nothing in it that CommonMark would unescape, nest or treat as a title.
 _SIMPLE_LINK = re.compile(r"\[([^\[\]\\`*_<>&!\n]*)\]\(([^\s()<>\\&\"']*)\)")
@@ -57,62 +54,58 @@ _NOT_PLAIN = re.compile(r"[\[!&*<\\_`]")
 
 
 class NotPlain(Exception):
-    """Raised by :func:`plain_tokens` where the content needs the inline parser after all."""
+    """Raised by :func:`plain_lines` where the content needs the inline parser after all."""
 
 
-def _text_token(content: str, level: int) -> Token:
-    token = Token("text", "", 0)
-    token.content = content
-    token.level = level
-    return token
+# A run of plain inline content: text and None, or a link's label (as written) and its URL.
+Run = tuple[str, str | None]
 
 
-def plain_tokens(content: str) -> Iterator[Token]:
-    """The inline parser's tokens for content made of plain text, plain links and line breaks, one at a time;
-    :class:`NotPlain` at the first thing that is none of these (the caller then starts again with the parser).
+def plain_lines(content: str) -> Iterator[list[Run]]:
+    """What the inline parser's tokens come to for content made of plain text, plain links and line breaks: its
+    lines, one at a time, each a list of runs; :class:`NotPlain` at the first thing that is none of these (the
+    caller then starts again with the parser).
 
     Most of the page is such text, and most of the inline parser's time on it goes to trying its rules one by
-    one at each position. This makes the same tokens directly, as its text, link and newline rules would:
-    the text before a line break loses its trailing spaces (two or more make a hard break), the next line its
-    leading blanks. Made one at a time, the tokens of a long paragraph are never all alive at once.
+    one at each position. This reads it as its text, link and newline rules would, without making the tokens
+    that the caller would only flatten again: the text before a line break loses its trailing spaces (a hard
+    break's as a soft break's), the next line its leading blanks. Read a line at a time, the runs of a long
+    paragraph are never all alive at once.
     """
-    pending = ""  # text not yet in a token, as the parser's 'pending'
+    runs: list[Run] = []
+    pending = ""  # text not yet in a run, as the parser's 'pending'
     position = 0
     for match in chain(_SIMPLE_LINK.finditer(content), (None,)):  # None: the text after the last link
         segment = content[position : match.start() if match is not None else len(content)]
         if _NOT_PLAIN.search(segment):
             raise NotPlain
-        lines = segment.split("\n")
-        pending += lines[0]
-        for next_line in lines[1:]:
-            kind = "softbreak"
-            if pending.endswith("  "):
-                kind, pending = "hardbreak", pending.rstrip(" ")
-            elif pending.endswith(" "):
-                pending = pending[:-1]
-            if pending:
-                yield _text_token(pending, 0)
-            yield Token(kind, "br", 0)
-            pending = next_line.lstrip(" \t")
+        if "\n" in segment:
+            lines = segment.split("\n")
+            pending += lines[0]
+            for next_line in lines[1:]:
+                pending = pending.rstrip(" ")
+                if pending:
+                    runs.append((pending, None))
+                yield runs
+                runs = []
+                pending = next_line.lstrip(" \t")
+        else:
+            pending += segment
         if match is None:
             break
         if pending:
-            yield _text_token(pending, 0)
+            runs.append((pending, None))
             pending = ""
-        link_open = Token("link_open", "a", 1)
-        link_open.attrs = {"href": match[2]}
-        yield link_open
-        if match[1]:
-            yield _text_token(match[1], 1)
-        yield Token("link_close", "a", -1)
+        runs.append((match[1], match[2]))
         position = match.end()
     if pending:
-        yield _text_token(pending, 0)
+        runs.append((pending, None))
+    yield runs
 
 
 def block_tokens(text: str) -> tuple[MarkdownIt, EnvType, list[Token]]:
     """The parser for ``text``, the environment its block rules filled (link references), and its block tokens;
-    inline tokens have no children yet: they are made one block at a time (:func:`plain_tokens`, else
+    inline tokens have no children yet: each block's content is read on its own (:func:`plain_lines`, else
     :func:`parsed_inline_tokens`)."""
     md = parser_for(text)
     env: EnvType = {}
@@ -186,16 +179,6 @@ _OPTIONAL_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
 def parser_for(text: str) -> MarkdownIt:
     """The parser without the rules that ``text`` cannot trigger: the same tokens, less work."""
     return parser(frozenset(name for name, needed in _OPTIONAL_RULES if not needed(text)))
-
-
-def read_inline(md: MarkdownIt, content: str, env: EnvType, consume: Callable[[Iterable[Token]], _T]) -> _T:
-    """``consume`` applied to the inline tokens of ``content``: the direct tokens of :func:`plain_tokens` where
-    the content is plain, else the inline parser's (the plain start is then read twice: at worst twice the
-    work, still linear)."""
-    try:
-        return consume(plain_tokens(content))
-    except NotPlain:
-        return consume(parsed_inline_tokens(md, content, env))
 
 
 def max_nesting() -> int:
