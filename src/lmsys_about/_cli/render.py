@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._api import load
-from .._render import render
 from ..errors import SourceError
 from .common import EXIT_OK, Subparsers
 
@@ -96,6 +95,8 @@ def _read_text(path: str) -> tuple[str, str]:
 
 
 def _render(args: argparse.Namespace) -> int:
+    from .._render import render  # builds the models, which only this command needs in full
+
     if args.path is None:
         about = load()
     else:
