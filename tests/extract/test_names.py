@@ -28,6 +28,7 @@ CASES: dict[str, tuple[Kind, list[str], list[str]]] = {
     "domain": ("person", ["lmarena.ai", "turing.example.org/about"], ["Joseph E. Gonzalez", "Jr."]),
     "lowercase": ("person", ["our chat", "homepage of ada"], ["danah Boyd", "Ada", "李飞飞", "von Neumann John"]),
     "determiner": ("person", ["The team", "Our mirror", "This Group"], ["Theo Tan", "Ourania Diaz"]),
+    "punctuation-first": ("person", ["- UC Berkeley", "(MIT) Ada", "& Co Lab"], ["Ådne Berg", "Ángel Ruiz"]),
     "known-entity": ("person", ["SGLang", "SGLANG", "Acme"], ["SGLang Smith"]),
 }
 KNOWN = frozenset({"sglang", "acme"})

@@ -102,11 +102,11 @@ def to_csv(about: About, kind: RecordKind, *, raw: bool = False) -> str:
     ``raw=True`` writes every cell as it is, for a pipeline that reads the CSV as data.
 
     >>> from lmsys_about import loads
-    >>> about = loads("Kestrel Research Group (KRG) is a lab.\\n\\n## Team\\n-Bob Smith, Ada Lovelace\\n")
-    >>> [row.split(",")[0] for row in to_csv(about, "people").splitlines()]
-    ['name', "'-Bob Smith", 'Ada Lovelace']
-    >>> to_csv(about, "people", raw=True).splitlines()[1].split(",")[0]
-    '-Bob Smith'
+    >>> about = loads("KRG Labs (KRG) is a lab.\\n\\n## Sponsors\\n[-Globex](https://g.example/), [Acme](https://a.example/)\\n")
+    >>> [row.split(",")[0] for row in to_csv(about, "sponsors").splitlines()]
+    ['name', "'-Globex", 'Acme']
+    >>> to_csv(about, "sponsors", raw=True).splitlines()[1].split(",")[0]
+    '-Globex'
     """
     import csv  # only the exports need it
 

@@ -15,9 +15,13 @@ MAX_MARK_LENGTH = 3  # a legend's mark is one to three characters (see _LEGEND)
 _PARTICLES = frozenset("al bin da das de del della der di dos du el ibn la le st st. ten ter van von y zu".split())
 # Runs of whitespace are only entered at their first character ('(?<!\s)'), so that a long run is scanned once,
 # not once per position: a plain '\s*[,;]' takes time quadratic in the run's length.
-_SEPARATORS = re.compile(r"(?:(?<!\s)\s+)?[,;]\s*|(?<!\s)\s+and\s+")
-_PUNCTUATION = " \t,;."
-_CONJUNCTION = re.compile(r"^(?:and|&)\s+")  # ', and John' (an Oxford comma) leaves 'and John'.
+# Entries are separated by commas, semicolons, 'and', or the middle dots, bullets and bars of a one-line list.
+_SEPARATORS = re.compile(r"(?:(?<!\s)\s+)?[,;\u00b7\u2022|]\s*|(?<!\s)\s+and\s+")
+_PUNCTUATION = " \t,;.\u00b7\u2022|"
+# A dash after a linked name, then words: what the person is or where ('[Ada](url) - UC Berkeley'), not a name.
+_DASH_NOTE = re.compile(r"^[-\u2013\u2014]\s+(?P<note>\S.*)$")
+# ', and John' (an Oxford comma) leaves 'and John', and ', and [John](url)' a lone 'and': neither is a name.
+_CONJUNCTION = re.compile(r"^(?:and|&)(?:\s+|$)")
 # A sentence ends at its punctuation (group 1); the spaces after it start the next search. Starting with a
 # character class, not a lookbehind, lets the regex engine skip to the next '.', '!' or '?'.
 _SENTENCE_END = re.compile(r"([.!?])\s+(?=[A-Z0-9\"“'(\[])")
@@ -166,8 +170,8 @@ def _only_marks(text: str, marks: Marks) -> list[str] | None:
 
 def _fragments(text: str) -> list[str]:
     """``text`` cut at its separators, but not inside parentheses ('Ada (UCB, EECS), Grace')."""
-    # Every separator holds ',', ';' or 'and': without them the text is one fragment (a quick test first).
-    if not ("," in text or ";" in text or "and" in text):
+    # Every separator holds ',', ';', 'and', '·', '•' or '|': without them the text is one fragment (a quick test).
+    if not ("," in text or ";" in text or "and" in text or "\u00b7" in text or "\u2022" in text or "|" in text):
         return [text]
     if "(" not in text:
         return _SEPARATORS.split(text)
@@ -205,6 +209,10 @@ def split_entries(line: TextLine, marks: Marks) -> Split:
             if not fragment:
                 continue
             follows = bool(entries) and (position > 0 or after_link)  # what stands right after an entry
+            dash = _DASH_NOTE.match(fragment) if follows and position == 0 and entries[-1].link else None
+            if dash is not None:
+                entries[-1].notes.append(" ".join(dash["note"].split()))
+                continue
             only_marks = _only_marks(fragment, marks)
             if only_marks is not None:
                 if follows:  # marks belong to the entry before them
@@ -226,6 +234,20 @@ def split_entries(line: TextLine, marks: Marks) -> Split:
                 prose.append(raw.strip())
         after_link = False
     return Split(entries, prose)
+
+
+def split_lead(line: TextLine) -> tuple[str, TextLine] | None:
+    """'We thank these companies: [A](url), [B](url)' -> ('We thank these companies:', the line after the colon);
+    None unless plain text that ends at a colon comes before the line's first link."""
+    for index, piece in enumerate(line.pieces):
+        if piece.kind in ("link", "image", "html"):
+            return None
+        if piece.kind == "text" and ":" in piece.text:
+            before, _, after = piece.text.partition(":")
+            lead = "".join(p.text for p in line.pieces[:index]) + before + ":"
+            rest = [Piece("text", after, piece.line), *line.pieces[index + 1 :]] if after else line.pieces[index + 1 :]
+            return (lead, TextLine(line.line, rest)) if any(p.kind == "link" for p in rest) else None
+    return None
 
 
 @dataclass(slots=True)

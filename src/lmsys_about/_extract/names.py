@@ -95,6 +95,10 @@ def _determiner(text: str, known: Known) -> bool:
     return bool(words) and words[0].lower() in DETERMINERS
 
 
+def _punctuation_first(text: str, known: Known) -> bool:
+    return not text[:1].isalpha()  # '- UC Berkeley', '(MIT)', '& co': what follows a name, not one
+
+
 def _known_entity(text: str, known: Known) -> bool:
     return text.casefold() in known
 
@@ -118,6 +122,7 @@ RULES: tuple[Rule, ...] = (
     ("domain",         _domain,         "it is a domain name",                      _PERSON),
     ("lowercase",      _lowercase,      "no word of it is capitalised",             _PERSON),
     ("determiner",     _determiner,     "it opens with 'the', 'our' or the like",   _PERSON),
+    ("punctuation-first", _punctuation_first, "it does not start with a letter",    _PERSON),
     ("known-entity",   _known_entity,   "it names a project or sponsor of the page", _PERSON),
 )  # fmt: skip
 

@@ -8,8 +8,8 @@ from functools import lru_cache
 
 from .._read.blocks import Block, Piece, Section, TextLine
 from ._context import Context, Record
-from ._text import Entry, legend, split_entries, split_status
-from .names import doubt, doubtful_message, split_reference
+from ._text import Entry, legend, split_entries, split_lead, split_status
+from .names import DETERMINERS, FUNCTION_WORDS, doubt, doubtful_message, split_reference
 
 ROLE_WORDS = (
     "member", "team", "director", "officer", "advisor", "adviser", "people", "faculty", "student",
@@ -143,6 +143,14 @@ class _Groups:
             self.open(name, project, text_line.line)
             rest = TextLine(text_line.line, pieces)
             project_label = bool(ctx.project_labels) and ctx.project_labels[-1][0] is self.current
+        elif (
+            (lead := split_lead(rest)) is not None
+            and _is_plain_label(lead[0])
+            and split_entries(lead[1], ctx.marks).is_list
+        ):  # 'Advisors: [Ada](url), [Grace](url)'
+            name = " ".join(lead[0].rstrip(":").split())
+            self.open(name, project_of(name), text_line.line)
+            rest = lead[1]
         reference = split_reference(rest)
         if reference is not None:  # 'See [site](url)': its links are the group's links, never members
             rest, cited = reference
@@ -250,6 +258,20 @@ def _label(text_line: TextLine) -> tuple[str, str | None, list[Piece]]:
     # '**SGLang** major developers:' and '**FlashInfer**:' name a project; '**Emeriti**' alone does not.
     project = project_of(strong) if colon or suffix.strip() else None
     return name, project, rest
+
+
+_NOT_LABEL_START = FUNCTION_WORDS | DETERMINERS | {"we", "i", "thanks", "thank", "special"}
+
+
+def _is_plain_label(text: str) -> bool:
+    """'Advisors:' or 'SGLang core team:' before a list, as a bold label would be; not 'We thank these people:'."""
+    words = text.rstrip(":").split()
+    return (
+        0 < len(words) <= 4
+        and words[0][0].isupper()
+        and words[0].lower() not in _NOT_LABEL_START
+        and not any(char in text for char in ".;!?")
+    )
 
 
 def _is_parent(blocks: list[Block], index: int) -> bool:

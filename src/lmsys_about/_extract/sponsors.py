@@ -6,7 +6,7 @@ import re
 
 from .._read.blocks import Section
 from ._context import Context
-from ._text import Entry, sentences, series, split_entries
+from ._text import Entry, sentences, series, split_entries, split_lead
 from .names import doubt, doubtful_message, split_reference
 
 _ABOUT_DONATIONS = re.compile(r"donation|sponsorship", re.IGNORECASE)
@@ -50,6 +50,10 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 text_line = reference[0]
                 if not text_line.text.strip(" \t,;."):
                     continue
+            lead = split_lead(text_line)
+            if lead is not None and split_entries(lead[1], ctx.marks).is_list:
+                kind = _kind_of(lead[0], kind)  # 'We thank these companies for API credits: [A](url), [B](url)'
+                text_line, listing = lead[1], True
             split = split_entries(text_line, ctx.marks)
             has_link = any(p.kind == "link" for p in text_line.pieces)
             if split.is_list and (has_link or listing or "," in text_line.text):
