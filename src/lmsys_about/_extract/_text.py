@@ -239,6 +239,8 @@ def split_entries(line: TextLine, marks: Marks) -> Split:
 def split_lead(line: TextLine) -> tuple[str, TextLine] | None:
     """'We thank these companies: [A](url), [B](url)' -> ('We thank these companies:', the line after the colon);
     None unless plain text that ends at a colon comes before the line's first link."""
+    if ":" not in line.text:  # most lines: a quick test first
+        return None
     for index, piece in enumerate(line.pieces):
         if piece.kind in ("link", "image", "html"):
             return None

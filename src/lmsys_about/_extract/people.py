@@ -79,6 +79,8 @@ class _Groups:
 
     def _notes(self, entry: Entry) -> list[str]:
         """The entry's notes: its marks' meanings (a mark without a legend is reported), then its own."""
+        if not entry.marks:  # most entries: no mark, and their own notes only
+            return entry.notes
         ctx = self.ctx
         for mark in dict.fromkeys(entry.marks):  # once per mark, however often it is repeated
             if mark not in ctx.marks.meanings:
