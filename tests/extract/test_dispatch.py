@@ -84,3 +84,27 @@ def test_a_linked_logo_in_a_heading_keeps_its_link_and_reports_its_image() -> No
     )
     assert [(link["label"], link["url"]) for link in ctx.links] == [("Umbrella", "https://umbrella.example.com/")]
     assert ("unplaced-image", 3) in codes(ctx)
+
+
+def test_a_sub_heading_of_the_sponsors_is_sponsors_and_may_name_their_kind() -> None:
+    ctx = extract(
+        sections(
+            "ACME Labs (ACME) is a lab.\n\n## Sponsors\n\n### Gold\n[NVIDIA](https://nvidia.example.com/), "
+            "[RunPod](https://runpod.example.com/)\n\n### API credits\n[OpenAI](https://openai.example.com/), "
+            "[Mistral](https://mistral.example.com/)\n\n## Team\n\n### Gold medallists\nAda Lovelace, Alan Turing\n"
+        )
+    )
+    assert [(s["name"], s["kind"]) for s in ctx.sponsors] == [
+        ("NVIDIA", "donor"), ("RunPod", "donor"), ("OpenAI", "api_credits"), ("Mistral", "api_credits")
+    ]  # fmt: skip
+    assert [(g["name"], [m["name"] for m in g["members"]]) for g in ctx.groups] == [
+        ("Gold medallists", ["Ada Lovelace", "Alan Turing"])  # under '## Team', not under the sponsors
+    ]
+
+
+def test_a_first_heading_that_titles_the_page_is_over_the_introduction() -> None:
+    ctx = extract(sections("# About\n\nACME Labs (ACME) is a lab.\n\n## Team\nAda Lovelace, Alan Turing\n"))
+    assert (ctx.organization["name"], ctx.organization["short_name"]) == ("ACME Labs", "ACME")
+    assert codes(ctx) == []
+    ctx = extract(sections("## News\n\nACME Labs (ACME) is a lab.\n"))  # a part of the page, not its title
+    assert ("unknown-section", 1) in codes(ctx)

@@ -11,7 +11,7 @@ from .people import INSTITUTION_WORDS, ROLE_WORDS, has_word
 # The first row whose words a heading has decides the section's kind ("Project members" is people).
 _KINDS_BY_TITLE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("contact", ("contact", "reach")),
-    ("sponsors", ("sponsor", "supporter", "donor", "donation", "funding", "funder")),
+    ("sponsors", ("sponsor", "supporter", "donor", "donation", "funding", "funder", "partner", "credit")),
     ("history", ("history", "timeline", "milestone")),
     ("people", INSTITUTION_WORDS),
     ("people", ROLE_WORDS),
@@ -19,11 +19,22 @@ _KINDS_BY_TITLE: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-def kind_of(section: Section, marks: Marks) -> str | None:
-    """The section's kind from its heading, else from its content; None when neither says."""
+def kind_by_title(title: str) -> str | None:
+    """The kind a heading names ('Advisors': people, 'API credits': sponsors); None when it names none."""
     for kind, stems in _KINDS_BY_TITLE:
-        if has_word(section.title, stems):
+        if has_word(title, stems):
             return kind
+    return None
+
+
+def kind_of(section: Section, marks: Marks, parent: str | None = None) -> str | None:
+    """The section's kind from its heading, else from the section it is under (``parent``: the kind of the
+    nearest heading above of a higher level), else from its content; None when none of these says."""
+    kind = kind_by_title(section.title)
+    if kind is not None:
+        return kind
+    if parent == "sponsors":  # '## Sponsors' then '### Gold' or '### Compute': tiers and kinds of support
+        return parent
     lines = [t for block in section.blocks for t in block.lines]
     urls = [p.url for t in lines for p in t.links() if p.url]  # a link without a target says nothing of the kind
     if urls and all(u.startswith("mailto:") or platform_of(u) != "web" for u in urls):

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from .._read.blocks import Section, TextLine
 from ._context import Context, short
 from ._text import Marks, legend
-from .classify import kind_of
+from .classify import kind_by_title, kind_of
 from .contact import extract_contact
 from .history import extract_history
 from .organization import extract_organization
@@ -83,6 +83,22 @@ def _rows_outside_people(section: Section, ctx: Context) -> None:
     section.blocks = [block for block in section.blocks if block.kind not in ("head", "row")]
 
 
+def _heading_links(section: Section, ctx: Context) -> None:
+    """A link in a heading is none of the section's values: a link of the page."""
+    assert section.heading is not None
+    for text_line in section.heading.lines:
+        for piece in text_line.links():
+            ctx.link(piece)
+    _report_unread_pieces(section.heading.lines, ctx)
+
+
+def _titles_the_page(section: Section) -> bool:
+    """A first heading that names the page, not a part of it: '# About', '# LMSYS' (level 1), 'About us'."""
+    assert section.heading is not None
+    title = " ".join(section.title.split()).casefold()
+    return kind_by_title(section.title) is None and (section.heading.level == 1 or title in ("about", "about us"))
+
+
 def extract(sections: Sequence[Section]) -> Context:
     ctx = Context()
     legends: dict[str, str] = {}
@@ -95,15 +111,21 @@ def extract(sections: Sequence[Section]) -> Context:
     ctx.marks = Marks.of(legends)
     for section in sections:
         _keep_text_blocks(section, ctx)
-    _rows_outside_people(sections[0], ctx)
-    extract_organization(sections[0], ctx)
-    for section in sections[1:]:
-        assert section.heading is not None
-        for text_line in section.heading.lines:  # a link in a heading is none of the section's values
-            for piece in text_line.links():
-                ctx.link(piece)
-        _report_unread_pieces(section.heading.lines, ctx)
-        kind = kind_of(section, ctx.marks)
+    intro, rest = sections[0], sections[1:]
+    if not intro.blocks and rest and _titles_the_page(rest[0]):  # '# About' over the introduction
+        intro, rest = rest[0], rest[1:]
+        _heading_links(intro, ctx)
+    _rows_outside_people(intro, ctx)
+    extract_organization(intro, ctx)
+    above: list[tuple[int, str | None]] = []  # the headings above this one, each with its level and kind
+    for section in rest:
+        heading = section.heading
+        assert heading is not None
+        _heading_links(section, ctx)
+        while above and above[-1][0] >= heading.level:
+            above.pop()
+        kind = kind_of(section, ctx.marks, above[-1][1] if above else None)
+        above.append((heading.level, kind))
         if kind != "people":
             _rows_outside_people(section, ctx)
         (EXTRACTORS[kind] if kind is not None else _unknown)(section, ctx)

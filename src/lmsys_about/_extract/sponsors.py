@@ -38,7 +38,8 @@ def _add(entry: Entry, kind: str, ctx: Context) -> None:
 
 
 def extract_sponsors(section: Section, ctx: Context) -> None:
-    kind = "donor"
+    kind = _kind_of(section.title, "donor")  # '### API credits' under '## Sponsors'
+
     for block in section.blocks:
         listing = block.kind == "item"
         for text_line in block.lines:
