@@ -18,8 +18,11 @@ _PARTICLES = frozenset("al bin da das de del della der di dos du el ibn la le st
 # Entries are separated by commas, semicolons, 'and', or the middle dots, bullets and bars of a one-line list.
 _SEPARATORS = re.compile(r"(?:(?<!\s)\s+)?[,;\u00b7\u2022|]\s*|(?<!\s)\s+and\s+")
 _PUNCTUATION = " \t,;.\u00b7\u2022|"
-# A dash after a linked name, then words: what the person is or where ('[Ada](url) - UC Berkeley'), not a name.
-_DASH_NOTE = re.compile(r"^[-\u2013\u2014]\s+(?P<note>\S.*)$")
+# A spaced dash after a name, then words: what the person is or where ('[Ada](url) - UC Berkeley', 'Ion Stoica —
+# Co-founder and President'), not more names. The note runs to the end of the text (or to the next link).
+_DASH = re.compile(r"(?:^|\s+)[-\u2013\u2014]\s+(?=\S)")
+# What follows a name after a comma without being one: 'Eric P. Xing, Jr.', 'Joseph E. Gonzalez, Ph.D.'
+_SUFFIXES = frozenset("jr sr ii iii iv phd dphil md mba".split())
 # ', and John' (an Oxford comma) leaves 'and John', and ', and [John](url)' a lone 'and': neither is a name.
 _CONJUNCTION = re.compile(r"^(?:and|&)(?:\s+|$)")
 # A sentence ends at its punctuation (group 1); the spaces after it start the next search. Starting with a
@@ -90,7 +93,8 @@ def looks_like_name(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 6:
         return False
-    return all(not w[0].isalpha() or w[0].isupper() or w.lower() in _PARTICLES for w in words)
+    # A word in a script without case ('郑怜悯') is as capitalised as it can be.
+    return all(not w[0].islower() or w.lower() in _PARTICLES for w in words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +205,14 @@ def split_entries(line: TextLine, marks: Marks) -> Split:
         if piece.kind == "html" or not piece.text.strip(_PUNCTUATION):  # ', ' between two links: the common case
             after_link = False
             continue
-        fragments = _fragments(piece.text)
+        text, dash_note = piece.text, ""
+        dash = _DASH.search(text) if "-" in text or "\u2013" in text or "\u2014" in text else None
+        if dash is not None:  # 'Ion Stoica — Co-founder and President': the rest is a note, not more names
+            # Its end is the line's, or a separator before the next link; a final period ends the sentence.
+            text, dash_note = text[: dash.start()], " ".join(text[dash.end() :].split()).rstrip(" ,;")
+            dash_note = dash_note[:-1].rstrip() if dash_note.endswith(".") else dash_note
+        count = len(entries)
+        fragments = _fragments(text) if text.strip(_PUNCTUATION) else []
         for position, raw in enumerate(fragments):
             fragment = _CONJUNCTION.sub("", raw.strip())
             if fragment.endswith(".") and position == len(fragments) - 1:
@@ -209,9 +220,8 @@ def split_entries(line: TextLine, marks: Marks) -> Split:
             if not fragment:
                 continue
             follows = bool(entries) and (position > 0 or after_link)  # what stands right after an entry
-            dash = _DASH_NOTE.match(fragment) if follows and position == 0 and entries[-1].link else None
-            if dash is not None:
-                entries[-1].notes.append(" ".join(dash["note"].split()))
+            if follows and fragment.replace(".", "").casefold() in _SUFFIXES:
+                entries[-1].notes.append(fragment)
                 continue
             only_marks = _only_marks(fragment, marks)
             if only_marks is not None:
@@ -232,6 +242,11 @@ def split_entries(line: TextLine, marks: Marks) -> Split:
                 entries.append(Entry(name, piece.line, None, found, [note] if note else []))
             else:
                 prose.append(raw.strip())
+        if dash_note:
+            if entries and (after_link or len(entries) > count) and not prose:
+                entries[-1].notes.append(dash_note)
+            else:
+                prose.append(dash_note)
         after_link = False
     return Split(entries, prose)
 
