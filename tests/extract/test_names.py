@@ -29,7 +29,8 @@ CASES: dict[str, tuple[Kind, list[str], list[str]]] = {
     "lowercase": ("person", ["our chat", "homepage of ada"], ["danah Boyd", "Ada", "李飞飞", "von Neumann John"]),
     "determiner": ("person", ["The team", "Our mirror", "This Group"], ["Theo Tan", "Ourania Diaz"]),
     "punctuation-first": ("person", ["- UC Berkeley", "(MIT) Ada", "& Co Lab"], ["Ådne Berg", "Ángel Ruiz"]),
-    "known-entity": ("person", ["SGLang", "SGLANG", "Acme"], ["SGLang Smith"]),
+    "organisation": ("person", ["UC Berkeley", "MBZUAI", "Bell Labs", "Stanford University"], ["Ucla Ruiz", "Li"]),
+    "known-entity": ("person", ["SGLang", "Sglang", "Acme"], ["SGLang Smith"]),
 }
 KNOWN = frozenset({"sglang", "acme"})
 

@@ -95,6 +95,20 @@ def _determiner(text: str, known: Known) -> bool:
     return bool(words) and words[0].lower() in DETERMINERS
 
 
+# Words that name an organisation, never a person: 'UC Berkeley', 'Stanford University', 'Bell Labs'.
+ORGANISATION_WORDS = frozenset(
+    "uc university universität université universidad institute institut lab labs laboratory laboratories college "
+    "school inc corp corporation foundation academy".split()
+)
+
+
+def _organisation(text: str, known: Known) -> bool:
+    words = [word.casefold() for word in _WORD.findall(text)]
+    if any(word in ORGANISATION_WORDS for word in words):
+        return True
+    return len(words) == 1 and len(text) >= 3 and text.isupper()  # 'MBZUAI', 'CMU': an acronym, not a name
+
+
 def _punctuation_first(text: str, known: Known) -> bool:
     return not text[:1].isalpha()  # '- UC Berkeley', '(MIT)', '& co': what follows a name, not one
 
@@ -123,12 +137,13 @@ RULES: tuple[Rule, ...] = (
     ("lowercase",      _lowercase,      "no word of it is capitalised",             _PERSON),
     ("determiner",     _determiner,     "it opens with 'the', 'our' or the like",   _PERSON),
     ("punctuation-first", _punctuation_first, "it does not start with a letter",    _PERSON),
+    ("organisation",   _organisation,   "it names an organisation",                 _PERSON),
     ("known-entity",   _known_entity,   "it names a project or sponsor of the page", _PERSON),
 )  # fmt: skip
 
 
 # Most names are a few capitalised words ('Joseph E. Gonzalez', 'Wei-Lin Chiang', 'NVIDIA'). Such a name, whose
-# first word is no function word or determiner, passes every rule but known-entity: no ':', '@', '/' or
+# first word is no function word or determiner, passes every rule but organisation and known-entity: no ':', '@', '/' or
 # lowercase start, few words, few characters. Checking that first saves most of the time (and test_names
 # checks that the shortcut always agrees with the table).
 _PLAIN = re.compile(r"([A-Z][A-Za-z]*)\.?(?:[ -][A-Z][A-Za-z]*\.?){0,5}")
@@ -139,7 +154,12 @@ def doubt(text: str, kind: Kind = "person", known: Known = ()) -> tuple[str, str
     """The first rule ``text`` fails as a name of ``kind``, as (rule, reason); None when it passes them all."""
     text = text.strip()
     plain = _PLAIN.fullmatch(text) if len(text) <= MAX_NAME_CHARACTERS else None
-    if plain is not None and plain[1].lower() not in _NOT_FIRST and (not known or text.casefold() not in known):
+    if (
+        plain is not None
+        and plain[1].lower() not in _NOT_FIRST
+        and (not known or text.casefold() not in known)
+        and (kind != "person" or not _organisation(text, known))
+    ):
         return None
     for rule, fails, reason, kinds in RULES:
         if kind in kinds and fails(text, known):

@@ -172,14 +172,21 @@ class _Groups:
                     else:
                         ctx.unplaced("text", entry.name, entry.line)
                 return
-            for entry in split.entries:
+            entries = split.entries
+            if block.kind == "item" and len(entries) > 1 and entries[0].link and not any(e.link for e in entries[1:]):
+                # '- [Ada](url), UC Berkeley': an item lists one person, and the text after the link says more of them
+                entries[0].notes.extend(entry.name for entry in entries[1:])
+                entries = entries[:1]
+            elif block.kind == "item" and len(entries) == 2 and not self.plausible(entries[1]):
+                entries[0].notes.append(entries[1].name)  # '- Eric P. Xing, MBZUAI': where he is, not a second person
+                entries = entries[:1]
+            for entry in entries:
                 self.add(entry)
             return
-        links = [p for p in rest.pieces if p.kind in ("link", "image")]
-        for piece in links:  # 'More information see [X GitHub](url)': the group's links
-            self.add_link(piece)
-        if not links:
-            ctx.unplaced("item" if block.kind == "item" else "text", rest.text, text_line.line)
+        for piece in rest.pieces:  # 'Our team includes [Ada](url) and others.': the group's links, not members
+            if piece.kind in ("link", "image"):
+                self.add_link(piece)
+        ctx.unplaced("item" if block.kind == "item" else "text", rest.text, text_line.line)
 
     def open_item(self, block: Block) -> None:
         """A list item with items under it: it names their group ('- SGLang' over its team)."""
@@ -319,6 +326,8 @@ def finish_people(ctx: Context) -> None:
     ('**Chatbot Arena** (graduated): See ...') with no people under it is one of the page's projects."""
     known = {p["name"].casefold() for p in ctx.projects} | {s["name"].casefold() for s in ctx.sponsors}
     known |= {g["project"].casefold() for g in ctx.groups if g["project"]}
+    # The page's institutions are no people either: '- Eric P. Xing, MBZUAI' lists where he is, not a second person.
+    known |= {i["name"].casefold() for i in (*ctx.founding_institutions, *ctx.labelled_institutions)}
     for group in ctx.groups:
         if not any(m["name"].casefold() in known for m in group["members"]):
             continue
