@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lmsys_about._extract._context import Record
+from lmsys_about._extract._context import Context, Record
 from lmsys_about._extract.people import extract_people, project_of
 
 from .helpers import codes, run
@@ -69,6 +69,9 @@ def test_a_label_may_name_the_groups_project(label: str, name: str, project: str
         ("Vicuna developers", "Vicuna"),
         ("Student Team", None),
         ("Project members", None),
+        ("SGLang major developers", "SGLang"),
+        ("👥 Team", None),
+        ("🚀 SGLang team", "SGLang"),
     ],
 )
 def test_project_of_a_label(label: str, project: str | None) -> None:
@@ -207,3 +210,46 @@ def test_lines_count_from_the_original_file() -> None:
 def test_a_single_name_after_a_label_ending_in_a_colon_is_its_member() -> None:
     ctx = run(extract_people, "## Team\n\n**Advisors:** Ion Stoica\n")
     assert [(g["name"], _members(g)) for g in ctx.groups] == [("Advisors", ["Ion Stoica"])]
+
+
+def _notes(ctx: Context) -> list[tuple[str, str, list[str]]]:
+    return [(g["name"], m["name"], m["notes"]) for g in ctx.groups for m in g["members"]]
+
+
+ADA, BOB = "[Ada Lovelace](https://a.org/)", "[Bob Smith](https://b.org/)"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (f"- {ADA}, UC Berkeley", ["Ada Lovelace: UC Berkeley"]),
+        ("- Eric Xing, MBZUAI", ["Eric Xing: MBZUAI"]),
+        (f"- {ADA} \u2014 Co-founder and President", ["Ada Lovelace: Co-founder and President"]),
+        ("- Ion Stoica \u2013 UC Berkeley, EECS", ["Ion Stoica: UC Berkeley, EECS"]),
+        (f"{ADA} - ETH, {BOB} - CMU", ["Ada Lovelace: ETH", "Bob Smith: CMU"]),
+        (f"{ADA}, Ph.D., Eric P. Xing, Jr.", ["Ada Lovelace: Ph.D.", "Eric P. Xing: Jr."]),
+        (f"{ADA}, \u90d1\u601c\u60af, and {BOB}", ["Ada Lovelace", "\u90d1\u601c\u60af", "Bob Smith"]),
+        ("Alumni: Zhuohan Li, Zi Lin", ["Alumni/Zhuohan Li", "Alumni/Zi Lin"]),
+        ("**Lianmin Zheng**, **Ying Sheng**", ["Lianmin Zheng", "Ying Sheng"]),
+    ],
+)
+def test_what_follows_a_name_is_said_of_it_not_another_person(line: str, expected: list[str]) -> None:
+    ctx = run(extract_people, f"## Team\n\n{line}\n")
+    found = []
+    for group, name, notes in _notes(ctx):
+        where = "" if group == "Team" else f"{group}/"
+        found.append(f"{where}{name}: {'; '.join(notes)}" if notes else f"{where}{name}")
+    assert found == expected
+    assert ctx.diagnostics == []
+
+
+def test_a_bold_remark_opens_no_group() -> None:
+    ctx = run(extract_people, "## Team\n\n**Note:** listed in alphabetical order.\n[Ada Lovelace](https://ada.org/)\n")
+    assert _notes(ctx) == [("Team", "Ada Lovelace", [])]
+    assert codes(ctx) == [("unplaced-text", 3)]
+
+
+def test_a_name_that_is_an_organisation_is_reported_not_a_person() -> None:
+    ctx = run(extract_people, "## Team\n\nAda Lovelace, Stanford University, Bell Labs\n")
+    assert _notes(ctx) == [("Team", "Ada Lovelace", [])]
+    assert [code for code, _ in codes(ctx)] == ["doubtful-name", "doubtful-name"]

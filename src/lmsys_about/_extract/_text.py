@@ -221,7 +221,7 @@ def split_entries(line: TextLine, marks: Marks) -> Split:
                 continue
             follows = bool(entries) and (position > 0 or after_link)  # what stands right after an entry
             if follows and fragment.replace(".", "").casefold() in _SUFFIXES:
-                entries[-1].notes.append(fragment)
+                entries[-1].notes.append(_CONJUNCTION.sub("", raw.strip()))  # as written, 'Jr.' with its period
                 continue
             only_marks = _only_marks(fragment, marks)
             if only_marks is not None:
@@ -253,7 +253,7 @@ def split_entries(line: TextLine, marks: Marks) -> Split:
 
 def split_lead(line: TextLine) -> tuple[str, TextLine] | None:
     """'We thank these companies: [A](url), [B](url)' -> ('We thank these companies:', the line after the colon);
-    None unless plain text that ends at a colon comes before the line's first link."""
+    None unless plain text that ends at a colon, with something after it, comes before the line's first link."""
     if ":" not in line.text:  # most lines: a quick test first
         return None
     for index, piece in enumerate(line.pieces):
@@ -263,7 +263,7 @@ def split_lead(line: TextLine) -> tuple[str, TextLine] | None:
             before, _, after = piece.text.partition(":")
             lead = "".join(p.text for p in line.pieces[:index]) + before + ":"
             rest = [Piece("text", after, piece.line), *line.pieces[index + 1 :]] if after else line.pieces[index + 1 :]
-            return (lead, TextLine(line.line, rest)) if any(p.kind == "link" for p in rest) else None
+            return (lead, TextLine(line.line, rest)) if "".join(p.text for p in rest).strip() else None
     return None
 
 

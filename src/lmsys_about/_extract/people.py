@@ -40,7 +40,10 @@ def project_of(label: str) -> str | None:
     for word in words:
         if has_word(word, ROLE_WORDS) or has_word(word, INSTITUTION_WORDS):
             break
-        lead.append(word)
+        if any(char.isalnum() for char in word):  # not an emoji or a dash
+            lead.append(word)
+    while lead and lead[-1].lower() in _GENERIC_WORDS:  # 'SGLang major developers': SGLang
+        lead.pop()
     if not lead or all(w.lower() in _GENERIC_WORDS for w in lead):
         return None
     return " ".join(lead)
@@ -140,10 +143,19 @@ class _Groups:
             return
         rest = text_line
         project_label = False
-        if rest.pieces and rest.pieces[0].kind == "strong":
+        if sum(piece.kind == "strong" for piece in rest.pieces) > 1 and not split_lead(rest):
+            # '**Lianmin Zheng**, **Ying Sheng**': names in bold, not a label
+            rest = TextLine(
+                text_line.line, [Piece("text", p.text, p.line) if p.kind == "strong" else p for p in rest.pieces]
+            )
+        elif rest.pieces and rest.pieces[0].kind == "strong":
             name, project, pieces = _label(text_line)
+            after = TextLine(text_line.line, pieces)
+            if _is_remark(name, after, ctx):  # '**Note:** listed in alphabetical order.': no group
+                ctx.unplaced("text", text_line.text, text_line.line)
+                return
             self.open(name, project, text_line.line)
-            rest = TextLine(text_line.line, pieces)
+            rest = after
             project_label = bool(ctx.project_labels) and ctx.project_labels[-1][0] is self.current
         elif (
             (lead := split_lead(rest)) is not None
@@ -267,6 +279,14 @@ def _label(text_line: TextLine) -> tuple[str, str | None, list[Piece]]:
     # '**SGLang** major developers:' and '**FlashInfer**:' name a project; '**Emeriti**' alone does not.
     project = project_of(strong) if colon or suffix.strip() else None
     return name, project, rest
+
+
+def _is_remark(name: str, after: TextLine, ctx: Context) -> bool:
+    """A bold word before a sentence that holds no names, links or status: a remark, not a group's label."""
+    text = after.text.strip(" \t:")
+    if not text or split_status(name)[1] is not None or any(p.kind in ("link", "image") for p in after.pieces):
+        return False
+    return not split_entries(after, ctx.marks).is_list
 
 
 _NOT_LABEL_START = FUNCTION_WORDS | DETERMINERS | {"we", "i", "thanks", "thank", "special"}
