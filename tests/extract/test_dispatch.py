@@ -108,3 +108,13 @@ def test_a_first_heading_that_titles_the_page_is_over_the_introduction() -> None
     assert codes(ctx) == []
     ctx = extract(sections("## News\n\nACME Labs (ACME) is a lab.\n"))  # a part of the page, not its title
     assert ("unknown-section", 1) in codes(ctx)
+
+
+def test_a_sub_heading_of_a_people_section_with_one_name_is_a_group() -> None:
+    ctx = extract(
+        sections("ACME Labs (ACME) is a lab.\n\n## Team\n\n#### FastChat (archived)\n[Ada Lovelace](https://a.org/)\n")
+    )
+    assert [(g["name"], [m["name"] for m in g["members"]]) for g in ctx.groups] == [
+        ("FastChat (archived)", ["Ada Lovelace"])
+    ]
+    assert codes(ctx) == []

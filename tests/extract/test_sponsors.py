@@ -98,3 +98,14 @@ def test_a_lone_name_in_a_paragraph_is_reported_not_dropped() -> None:
     placed = [s["name"] for s in ctx.sponsors] == ["Alpha Corp"]
     reported = any(d["line"] == 5 and "Alpha Corp" in d["message"] for d in ctx.diagnostics)
     assert placed or reported
+
+
+def test_plain_names_after_a_sentence_that_names_sponsors_are_sponsors() -> None:
+    ctx = run(
+        extract_sponsors,
+        "## Sponsors\n\nOWS is supported by donations from the following institutions: Acme, a16z and Globex Corp.\n"
+        "Our policy: it should stay simple.\n",
+    )
+    assert [(s["name"], s["kind"], s["url"], s["line"]) for s in ctx.sponsors] == [
+        ("Acme", "donor", None, 3), ("a16z", "donor", None, 3), ("Globex Corp", "donor", None, 3)
+    ]  # fmt: skip

@@ -46,4 +46,6 @@ def kind_of(section: Section, marks: Marks, parent: str | None = None) -> str | 
         return "history"
     if any(split.is_list and len(split.entries) >= 2 for split in (split_entries(t, marks) for t in lines)):
         return "people"
+    if parent == "people" and any(split_entries(t, marks).is_list for t in lines):
+        return "people"  # '#### FastChat' under '### Project teams' with its one developer
     return None

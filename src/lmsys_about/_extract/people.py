@@ -231,8 +231,8 @@ class _Groups:
             links = list(cell.links())
             if index in columns.links and links and entry.link is None:
                 entry.link, links = links[0], links[1:]
-            elif index not in columns.links and not links and cell.text.strip():
-                entry.notes.append(" ".join(cell.text.split()))
+            elif index not in columns.links and not links and any(char.isalnum() for char in cell.text):
+                entry.notes.append(" ".join(cell.text.split()))  # a cell of '—' or '-' says nothing
             for piece in links:
                 self.add_link(piece)
         self.add(entry)

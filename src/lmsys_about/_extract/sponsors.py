@@ -6,7 +6,7 @@ import re
 
 from .._read.blocks import Section
 from ._context import Context
-from ._text import Entry, sentences, series, split_entries, split_lead
+from ._text import Entry, looks_like_name, sentences, series, split_entries, split_lead
 from .names import doubt, doubtful_message, split_reference
 
 _ABOUT_DONATIONS = re.compile(r"donation|sponsorship", re.IGNORECASE)
@@ -37,6 +37,16 @@ def _add(entry: Entry, kind: str, ctx: Context) -> None:
     ctx.sponsors.append({"name": entry.name, "url": url, "kind": kind, "line": entry.line})
 
 
+def _names_sponsors(lead: str) -> bool:
+    """'LMSYS is supported by donations from the following institutions:' says that sponsors follow."""
+    return _kind_of(lead, "") != ""
+
+
+def _plain_sponsor(name: str) -> bool:
+    """A sponsor named without a link: a name ('Google Cloud'), or one word however written ('a16z')."""
+    return doubt(name, "sponsor") is None and (looks_like_name(name) or len(name.split()) == 1)
+
+
 def extract_sponsors(section: Section, ctx: Context) -> None:
     kind = _kind_of(section.title, "donor")  # '### API credits' under '## Sponsors'
 
@@ -55,6 +65,13 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
             if lead is not None and split_entries(lead[1], ctx.marks).is_list:
                 kind = _kind_of(lead[0], kind)  # 'We thank these companies for API credits: [A](url), [B](url)'
                 text_line, listing = lead[1], True
+            elif lead is not None and _names_sponsors(lead[0]) and not any(p.kind == "link" for p in lead[1].pieces):
+                names = series(lead[1].text)  # '...the following institutions: NVIDIA, a16z and Kaggle.'
+                if names and all(_plain_sponsor(name) for name in names):
+                    kind = _kind_of(lead[0], kind)
+                    for name in names:
+                        ctx.sponsors.append({"name": name, "url": None, "kind": kind, "line": text_line.line})
+                    continue
             split = split_entries(text_line, ctx.marks)
             has_link = any(p.kind == "link" for p in text_line.pieces)
             if split.is_list and (has_link or listing or "," in text_line.text):
