@@ -1,10 +1,31 @@
-"""Contact: every link of the section is a way to reach the organisation."""
+"""Contact: every link of the section is a way to reach the organisation, and so is an address in its text."""
 
 from __future__ import annotations
 
-from .._read.blocks import Section
+import re
+
+from .._read.blocks import Section, TextLine
 from .._urls import platform_of
 from ._context import Context
+
+# An address written out in the text ('Press: press@lmsys.org'): dot-separated runs of letters, digits and '_%+-'
+# before the '@', dot-separated labels after it ending in a top-level domain of letters. Nothing of a word or
+# address may touch it on either side, so that '.a@x.org' or 'x@y.org-z' are not read in part; a sentence's
+# period after it may. A match is tried only where a run of the local part's characters starts: linear time.
+_ADDRESS = re.compile(
+    r"(?<![\w.%+@-])[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@"
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}"
+    r"(?![\w@-]|\.\w)"
+)
+
+
+def addresses(text_line: TextLine) -> list[str]:
+    """The e-mail addresses written in the line's plain text (not in a link: its target says where it goes)."""
+    found: list[str] = []
+    for piece in text_line.pieces:
+        if piece.kind in ("text", "strong") and "@" in piece.text:
+            found.extend(match[0] for match in _ADDRESS.finditer(piece.text))
+    return found
 
 
 def extract_contact(section: Section, ctx: Context) -> None:
@@ -18,5 +39,8 @@ def extract_contact(section: Section, ctx: Context) -> None:
             ctx.contact_links.append(
                 {"label": piece.text, "url": url, "platform": platform_of(url), "line": piece.line}
             )
-        if not links and block.kind == "item":
+        # The page's addresses: contact.email when no mailto link gives one.
+        written = [address for text_line in block.lines for address in addresses(text_line)]
+        ctx.emails.extend(written)
+        if not links and not written and block.kind == "item":
             ctx.unplaced("item", block.text, block.line)
