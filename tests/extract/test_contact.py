@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from lmsys_about import loads
+from lmsys_about._extract._context import Context
 from lmsys_about._extract.contact import extract_contact
 
-from .helpers import codes, run
+from .helpers import codes, run, sections
 
 
 def test_a_mailto_link_gives_the_email() -> None:
@@ -70,23 +71,40 @@ def test_an_image_is_not_a_way_to_reach_the_organisation() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "emails", "links"),
+    ("text", "emails", "links", "reported"),
     [
         (
             "Email us at lmsys.org@gmail.com or join our [Discord](https://discord.gg/abc).",
             ["lmsys.org@gmail.com"],
             ["https://discord.gg/abc"],
+            [],
         ),
-        ("Press: press@lmsys.org", ["press@lmsys.org"], []),
-        ("Write to **team@lmsys.org** (or <ops@lmsys.org>).", ["team@lmsys.org"], ["mailto:ops@lmsys.org"]),
-        ("Two: a@x.org, b+c@mail.x.co.uk.", ["a@x.org", "b+c@mail.x.co.uk"], []),
+        ("Press: press@lmsys.org", ["press@lmsys.org"], [], []),
+        # Only the first address can be the page's e-mail, and none when a mailto link gives it: the rest are reported.
+        ("Two: a@x.org,\nb+c@mail.x.co.uk.", ["a@x.org", "b+c@mail.x.co.uk"], [], [("b+c@mail.x.co.uk", 4)]),
+        (
+            "Write to **team@lmsys.org** (or <ops@lmsys.org>).",
+            ["team@lmsys.org"],
+            ["mailto:ops@lmsys.org"],
+            [("team@lmsys.org", 3)],
+        ),
     ],
 )
-def test_an_address_written_in_the_text_is_kept(text: str, emails: list[str], links: list[str]) -> None:
+def test_an_address_written_in_the_text_is_kept(
+    text: str, emails: list[str], links: list[str], reported: list[tuple[str, int]]
+) -> None:
     ctx = run(extract_contact, f"## Contact\n\n{text}\n")
     assert ctx.emails == emails
     assert [link["url"] for link in ctx.contact_links] == links
-    assert ctx.diagnostics == []
+    assert codes(ctx) == [("unplaced-text", line) for _, line in reported]
+    assert all(address in d["message"] for (address, _), d in zip(reported, ctx.diagnostics, strict=True))
+
+
+def test_a_written_address_is_reported_when_a_mailto_link_came_before_it() -> None:
+    ctx = Context(emails=["team@lmsys.org"])  # from a mailto link of an earlier section
+    extract_contact(sections("## Contact\n\nPress: press@lmsys.org\n")[-1], ctx)
+    assert ctx.emails == ["team@lmsys.org", "press@lmsys.org"]
+    assert codes(ctx) == [("unplaced-text", 3)]
 
 
 @pytest.mark.parametrize(

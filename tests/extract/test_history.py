@@ -23,8 +23,28 @@ def test_a_dated_sentence_is_an_event(sentence: str, year: int, month: int | Non
 
 
 @pytest.mark.parametrize(
+    ("sentence", "year", "month"),
+    [
+        ("2024-09: Incorporated as a non-profit.", 2024, 9),
+        ("March 2023: Vicuna was released.", 2023, 3),
+        ("2021 \u2014 It was formed.", 2021, None),
+    ],
+)
+def test_a_sentence_that_opens_with_a_date_is_an_event(sentence: str, year: int, month: int | None) -> None:
+    ctx = run(extract_history, f"## History\n\nIt grew. {sentence}\n")
+    assert ctx.events == [{"year": year, "month": month, "text": sentence, "line": 3}]
+
+
+@pytest.mark.parametrize(
     "sentence",
-    ["It has 2024 members.", "It began in 1850.", "It began in 20245."],
+    [
+        "It has 2024 members.",
+        "It began in 1850.",
+        "It began in 20245.",
+        "2000 GPUs were given.",  # a year alone, with no colon, comma or dash after it, may be a count
+        "2024-13: No such month.",
+        "2024-09:",  # a date with nothing that happened
+    ],
 )
 def test_a_sentence_without_a_date_is_no_event(sentence: str) -> None:
     assert run(extract_history, f"## History\n\n{sentence}\n").events == []

@@ -29,6 +29,10 @@ def addresses(text_line: TextLine) -> list[str]:
 
 
 def extract_contact(section: Section, ctx: Context) -> None:
+    # The first address written in the text is the page's e-mail when no mailto link gives one: neither one of
+    # this section nor one before it (``ctx.emails`` is in page order). Every other is reported at its line.
+    unused = bool(ctx.emails)
+    written: list[tuple[str, int]] = []
     for block in section.blocks:
         links = [piece for text_line in block.lines for piece in text_line.links()]
         for piece in links:
@@ -36,11 +40,13 @@ def extract_contact(section: Section, ctx: Context) -> None:
             if url is None:
                 ctx.unplaced("link", piece.text, piece.line)
                 continue
-            ctx.contact_links.append(
-                {"label": piece.text, "url": url, "platform": platform_of(url), "line": piece.line}
-            )
-        # The page's addresses: contact.email when no mailto link gives one.
-        written = [address for text_line in block.lines for address in addresses(text_line)]
-        ctx.emails.extend(written)
-        if not links and not written and block.kind == "item":
+            platform = platform_of(url)
+            unused = unused or platform == "email"
+            ctx.contact_links.append({"label": piece.text, "url": url, "platform": platform, "line": piece.line})
+        found = [(address, text_line.line) for text_line in block.lines for address in addresses(text_line)]
+        written += found
+        if not links and not found and block.kind == "item":
             ctx.unplaced("item", block.text, block.line)
+    ctx.emails.extend(address for address, _ in written)
+    for address, line in written[0 if unused else 1 :]:
+        ctx.unplaced("text", address, line)

@@ -31,11 +31,12 @@ _STATUS_AFTER = re.compile(r"\(([^()]+)\)[.:]?")  # '[SGLang](url) (incubating)'
 # (a longer text, or one with a comma or a second sentence, describes the project: it is no status).
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _STATUS_DASHED = re.compile(r"[-\u2013\u2014:]\s*(?P<status>" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,2})\s*\.?")
-# A date that opens a list item: '2023', '2024-09' (a day after it is allowed) or 'March 2023'; what follows it,
-# after a dash, colon or comma, is what happened then.
+# A date that opens a sentence or a list item: 'March 2023', '2024-09' (a day after it is allowed), or a year
+# before a colon, comma or spaced dash ('**2023** — ...': a bare year and nothing else may be a count, '2000 GPUs').
 _LEADING_DATE = re.compile(
     r"(?:(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<year>(?:19|20)\d{2})"
-    r"|(?P<iso_year>(?:19|20)\d{2})(?:-(?P<iso_month>0[1-9]|1[0-2])(?:-\d{2})?)?)(?![\w-])",
+    r"|(?P<iso_year>(?:19|20)\d{2})-(?P<iso_month>0[1-9]|1[0-2])(?:-\d{2})?"
+    r"|(?P<bare_year>(?:19|20)\d{2})(?=\s*[:,]|\s+[-\u2013\u2014]|[\u2013\u2014]))(?![\w-])",
     re.IGNORECASE,
 )
 # A name may hold none of these: 'SGLang; FastChat' is not one project, and the item is reported, not guessed at.
@@ -83,16 +84,32 @@ def founding_institutions(block_sentences: list[Sentence], ctx: Context) -> list
     return []
 
 
+def leading_date(text: str) -> tuple[int, int | None] | None:
+    """The year and month of the date that opens ``text`` ('2024-09: Incorporated.'), or None; some words must
+    follow it, saying what happened then."""
+    if not (_YEAR.match(text) or text[:1].isalpha()):  # most sentences: no date first
+        return None
+    match = _LEADING_DATE.match(text)
+    if match is None or not any(c.isalpha() for c in text[match.end() :]):
+        return None
+    if match["month"]:
+        return int(match["year"]), _month_number(match["month"])
+    if match["iso_year"]:
+        return int(match["iso_year"]), int(match["iso_month"])
+    return int(match["bare_year"]), None
+
+
 def events(block_sentences: list[Sentence], ctx: Context) -> None:
-    """Each sentence that names a year ('in September 2024') is an event."""
+    """Each sentence that opens with a date ('2024-09: ...') or names one ('in September 2024') is an event."""
     for sentence in block_sentences:
-        match = find_date(sentence.text)
-        if match:
+        date = leading_date(sentence.text)
+        if date is None:
+            match = find_date(sentence.text)
+            if match is None:
+                continue
             month = match["month"]
-            number = _month_number(month) if month else None
-            ctx.events.append(
-                {"year": int(match["year"]), "month": number, "text": sentence.text, "line": sentence.line}
-            )
+            date = int(match["year"]), _month_number(month) if month else None
+        ctx.events.append({"year": date[0], "month": date[1], "text": sentence.text, "line": sentence.line})
 
 
 def projects(block: Block, ctx: Context) -> Record | None:
@@ -130,19 +147,14 @@ def projects(block: Block, ctx: Context) -> Record | None:
 
 
 def _item_events(block: Block, ctx: Context) -> Literal["leading", "sentence", None]:
-    """The item's event: from the date that opens it ('**2023** — ...', '2024-09: ...', 'March 2023: ...'), else
-    from each sentence that names a date as a paragraph's do; which of the two, or None when it has none."""
-    text = block.text
-    leading = _LEADING_DATE.match(text) if _YEAR.match(text) or text[:1].isalpha() else None
-    if leading is not None and any(c.isalpha() for c in text[leading.end() :]):
-        month = leading["month"]
-        number = _month_number(month) if month else (int(leading["iso_month"]) if leading["iso_month"] else None)
-        year = int(leading["year"] or leading["iso_year"])
-        ctx.events.append({"year": year, "month": number, "text": text, "line": block.line})
-        return "leading"
+    """The item's events, one for each sentence that opens with a date ('**2023** — ...', '2024-09: ...', 'March
+    2023: ...') or names one, as a paragraph's; 'leading' when the item opens with one, None when it has none."""
+    block_sentences = list(sentences(block))
     found = len(ctx.events)
-    events(list(sentences(block)), ctx)
-    return "sentence" if len(ctx.events) > found else None
+    events(block_sentences, ctx)
+    if len(ctx.events) == found:
+        return None
+    return "leading" if leading_date(block_sentences[0].text) is not None else "sentence"
 
 
 def _status_after(after: str) -> str | None:
