@@ -23,8 +23,28 @@ def test_a_dated_sentence_is_an_event(sentence: str, year: int, month: int | Non
 
 
 @pytest.mark.parametrize(
+    ("sentence", "year", "month"),
+    [
+        ("2024-09: Incorporated as a non-profit.", 2024, 9),
+        ("March 2023: Vicuna was released.", 2023, 3),
+        ("2021 \u2014 It was formed.", 2021, None),
+    ],
+)
+def test_a_sentence_that_opens_with_a_date_is_an_event(sentence: str, year: int, month: int | None) -> None:
+    ctx = run(extract_history, f"## History\n\nIt grew. {sentence}\n")
+    assert ctx.events == [{"year": year, "month": month, "text": sentence, "line": 3}]
+
+
+@pytest.mark.parametrize(
     "sentence",
-    ["It has 2024 members.", "It began in 1850.", "It began in 20245."],
+    [
+        "It has 2024 members.",
+        "It began in 1850.",
+        "It began in 20245.",
+        "2000 GPUs were given.",  # a year alone, with no colon, comma or dash after it, may be a count
+        "2024-13: No such month.",
+        "2024-09:",  # a date with nothing that happened
+    ],
 )
 def test_a_sentence_without_a_date_is_no_event(sentence: str) -> None:
     assert run(extract_history, f"## History\n\n{sentence}\n").events == []
@@ -132,3 +152,143 @@ def test_an_item_that_names_no_project_is_reported() -> None:
 def test_lines_count_from_the_original_file() -> None:
     ctx = run(extract_history, "## History\n\nIt began in 2023.\n\n- Vicuna\n", line_offset=20)
     assert (ctx.events[0]["line"], ctx.projects[0]["line"]) == (23, 25)
+
+
+@pytest.mark.parametrize(
+    ("item", "projects"),
+    [
+        ("SGLang, FastChat", [("SGLang", None), ("FastChat", None)]),
+        ("Vicuna (graduated), SGLang and FastChat.", [("Vicuna", "graduated"), ("SGLang", None), ("FastChat", None)]),
+        ("Chatbot Arena, and Vicuna", [("Chatbot Arena", None), ("Vicuna", None)]),  # an Oxford comma
+    ],
+)
+def test_a_plain_item_naming_several_projects_gives_each(item: str, projects: list[tuple[str, str | None]]) -> None:
+    ctx = run(extract_history, f"## Projects\n\n- {item}\n")
+    assert [(p["name"], p["status"], p["line"]) for p in ctx.projects] == [(n, s, 3) for n, s in projects]
+    assert ctx.diagnostics == []
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "SGLang, a fast serving engine",  # one part is no name: none is taken
+        "SGLang; FastChat",  # a separator that a project's name never holds
+        "2023",  # a year alone names nothing
+    ],
+)
+def test_a_plain_item_with_a_part_that_is_no_name_is_reported_whole(item: str) -> None:
+    ctx = run(extract_history, f"## Projects\n\n- {item}\n")
+    assert (ctx.projects, ctx.events) == ([], [])
+    assert codes(ctx) == [("unplaced-item", 3)]
+
+
+def test_a_line_beside_the_projects_of_its_item_that_names_none_is_reported() -> None:
+    ctx = run(extract_history, "## Projects\n\n- a fast engine\n  SGLang\n")
+    assert [p["name"] for p in ctx.projects] == ["SGLang"]
+    assert codes(ctx) == [("unplaced-text", 3)]
+
+
+@pytest.mark.parametrize(
+    ("after", "status"),
+    [
+        (" — incubating", "incubating"),
+        (": archived", "archived"),
+        (" - no longer maintained.", "no longer maintained"),
+        (" \u2013 work-in-progress", "work-in-progress"),
+        (" (graduated)", "graduated"),  # the form in parentheses still reads
+    ],
+)
+def test_a_short_status_after_a_dash_or_colon(after: str, status: str) -> None:
+    ctx = run(extract_history, f"## Projects\n\n- [SGLang](https://github.com/sgl-project/sglang){after}\n")
+    assert [(p["name"], p["url"], p["status"]) for p in ctx.projects] == [
+        ("SGLang", "https://github.com/sgl-project/sglang", status)
+    ]
+    assert ctx.diagnostics == []
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        " — a fast serving engine for large models",  # more than three words
+        ": fast, small",  # a comma: a description, not a status
+        " - a serving engine",  # an article opens a description
+        ": archived. Use SGLang instead.",  # a second sentence
+        " is our serving engine",  # no dash nor colon
+    ],
+)
+def test_a_longer_text_after_a_link_is_no_status_and_is_reported(after: str) -> None:
+    ctx = run(extract_history, f"## Projects\n\n- [SGLang](https://s.org){after}\n")
+    assert [(p["name"], p["status"]) for p in ctx.projects] == [("SGLang", None)]
+    assert codes(ctx) == [("unplaced-text", 3)]
+    assert after.strip() in ctx.diagnostics[0]["message"]
+
+
+def test_the_statuses_of_several_links_on_one_line_are_reported_not_read() -> None:
+    ctx = run(
+        extract_history, "## Projects\n\n- [A](https://a.org) (graduated), [B](https://b.org) and [C](https://c.org)\n"
+    )
+    assert [(p["name"], p["status"]) for p in ctx.projects] == [("A", None), ("B", None), ("C", None)]
+    assert codes(ctx) == [("unplaced-text", 3)]
+
+
+@pytest.mark.parametrize(
+    ("item", "year", "month", "text"),
+    [
+        (
+            "**2023** — LMSYS was formed by researchers from UC Berkeley.",
+            2023,
+            None,
+            "2023 — LMSYS was formed by researchers from UC Berkeley.",
+        ),
+        ("2024-09: Incorporated as a non-profit.", 2024, 9, "2024-09: Incorporated as a non-profit."),
+        ("2024-09-23: Incorporated.", 2024, 9, "2024-09-23: Incorporated."),
+        ("March 2023: Vicuna released.", 2023, 3, "March 2023: Vicuna released."),
+        ("march 2023, Vicuna", 2023, 3, "march 2023, Vicuna"),  # no project 'march 2023, Vicuna'
+        ("Vicuna was released in March 2023.", 2023, 3, "Vicuna was released in March 2023."),
+    ],
+)
+def test_a_dated_item_is_an_event(item: str, year: int, month: int | None, text: str) -> None:
+    ctx = run(extract_history, f"## History\n\n- {item}\n")
+    assert ctx.events == [{"year": year, "month": month, "text": text, "line": 3}]
+    assert ctx.projects == []
+    assert ctx.diagnostics == []
+
+
+def test_a_link_in_a_dated_item_is_still_a_project() -> None:
+    ctx = run(
+        extract_history, "## History\n\n- In March 2023, [Vicuna](https://lmsys.org/blog/vicuna/) was released.\n"
+    )
+    assert ctx.events == [{"year": 2023, "month": 3, "text": "In March 2023, Vicuna was released.", "line": 3}]
+    assert ctx.projects == [{"name": "Vicuna", "url": "https://lmsys.org/blog/vicuna/", "status": None, "line": 3}]
+    assert ctx.diagnostics == []  # the text around the link is the event's
+
+
+def test_a_project_item_that_names_a_date_gives_both() -> None:
+    ctx = run(extract_history, "## Projects\n\n- Vicuna (since 2023)\n")
+    assert [(p["name"], p["status"]) for p in ctx.projects] == [("Vicuna", "since 2023")]
+    assert [(e["year"], e["text"]) for e in ctx.events] == [(2023, "Vicuna (since 2023)")]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "2024-13: a thirteenth month",  # no such month
+        "20245: too many digits",
+        "2023",  # a date with nothing that happened
+        "It grew a lot that year.",
+    ],
+)
+def test_an_item_that_is_neither_project_nor_event_is_reported(item: str) -> None:
+    ctx = run(extract_history, f"## History\n\n- {item}\n")
+    assert (ctx.projects, ctx.events) == ([], [])
+    assert codes(ctx) == [("unplaced-item", 3)]
+
+
+def test_dated_items_and_project_items_keep_their_own_kind() -> None:
+    ctx = run(
+        extract_history,
+        "## History\n\nIt began in 2023.\n\n- 2024-09: Incorporated.\n- [SGLang](https://s.org)\n- FastChat\n",
+    )
+    assert [(e["year"], e["line"]) for e in ctx.events] == [(2023, 3), (2024, 5)]
+    assert [(p["name"], p["line"]) for p in ctx.projects] == [("SGLang", 6), ("FastChat", 7)]
+    assert ctx.diagnostics == []

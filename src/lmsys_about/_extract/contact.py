@@ -1,13 +1,38 @@
-"""Contact: every link of the section is a way to reach the organisation."""
+"""Contact: every link of the section is a way to reach the organisation, and so is an address in its text."""
 
 from __future__ import annotations
 
-from .._read.blocks import Section
+import re
+
+from .._read.blocks import Section, TextLine
 from .._urls import platform_of
 from ._context import Context
 
+# An address written out in the text ('Press: press@lmsys.org'): dot-separated runs of letters, digits and '_%+-'
+# before the '@', dot-separated labels after it ending in a top-level domain of letters. Nothing of a word or
+# address may touch it on either side, so that '.a@x.org' or 'x@y.org-z' are not read in part; a sentence's
+# period after it may. A match is tried only where a run of the local part's characters starts: linear time.
+_ADDRESS = re.compile(
+    r"(?<![\w.%+@-])[A-Za-z0-9_%+-]+(?:\.[A-Za-z0-9_%+-]+)*@"
+    r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}"
+    r"(?![\w@-]|\.\w)"
+)
+
+
+def addresses(text_line: TextLine) -> list[str]:
+    """The e-mail addresses written in the line's plain text (not in a link: its target says where it goes)."""
+    found: list[str] = []
+    for piece in text_line.pieces:
+        if piece.kind in ("text", "strong") and "@" in piece.text:
+            found.extend(match[0] for match in _ADDRESS.finditer(piece.text))
+    return found
+
 
 def extract_contact(section: Section, ctx: Context) -> None:
+    # The first address written in the text is the page's e-mail when no mailto link gives one: neither one of
+    # this section nor one before it (``ctx.emails`` is in page order). Every other is reported at its line.
+    unused = bool(ctx.emails)
+    written: list[tuple[str, int]] = []
     for block in section.blocks:
         links = [piece for text_line in block.lines for piece in text_line.links()]
         for piece in links:
@@ -15,8 +40,13 @@ def extract_contact(section: Section, ctx: Context) -> None:
             if url is None:
                 ctx.unplaced("link", piece.text, piece.line)
                 continue
-            ctx.contact_links.append(
-                {"label": piece.text, "url": url, "platform": platform_of(url), "line": piece.line}
-            )
-        if not links and block.kind == "item":
+            platform = platform_of(url)
+            unused = unused or platform == "email"
+            ctx.contact_links.append({"label": piece.text, "url": url, "platform": platform, "line": piece.line})
+        found = [(address, text_line.line) for text_line in block.lines for address in addresses(text_line)]
+        written += found
+        if not links and not found and block.kind == "item":
             ctx.unplaced("item", block.text, block.line)
+    ctx.emails.extend(address for address, _ in written)
+    for address, line in written[0 if unused else 1 :]:
+        ctx.unplaced("text", address, line)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
-from .._read.blocks import Block, Section
+from .._read.blocks import Block, Section, TextLine
 from ._context import Context, Record
-from ._text import Sentence, looks_like_name, may_contain, sentences, split_status, strip_marks
-from .names import split_reference
+from ._text import Sentence, looks_like_name, may_contain, sentences, series, split_status, strip_marks
+from .names import DETERMINERS, split_reference
 from .people import extract_team
 
 _MONTHS = "january february march april may june july august september october november december".split()
@@ -26,6 +27,20 @@ _MEMBERS_OF = (
     re.compile(r"\bfrom\s+(?P<list>.+)$", re.IGNORECASE),
 )
 _STATUS_AFTER = re.compile(r"\(([^()]+)\)[.:]?")  # '[SGLang](url) (incubating)': the status after the link
+# '[SGLang](url) — incubating', '[FastChat](url): archived': a dash or colon, then one to three words and no more
+# (a longer text, or one with a comma or a second sentence, describes the project: it is no status).
+_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
+_STATUS_DASHED = re.compile(r"[-\u2013\u2014:]\s*(?P<status>" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,2})\s*\.?")
+# A date that opens a sentence or a list item: 'March 2023', '2024-09' (a day after it is allowed), or a year
+# before a colon, comma or spaced dash ('**2023** — ...': a bare year and nothing else may be a count, '2000 GPUs').
+_LEADING_DATE = re.compile(
+    r"(?:(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<year>(?:19|20)\d{2})"
+    r"|(?P<iso_year>(?:19|20)\d{2})-(?P<iso_month>0[1-9]|1[0-2])(?:-\d{2})?"
+    r"|(?P<bare_year>(?:19|20)\d{2})(?=\s*[:,]|\s+[-\u2013\u2014]|[\u2013\u2014]))(?![\w-])",
+    re.IGNORECASE,
+)
+# A name may hold none of these: 'SGLang; FastChat' is not one project, and the item is reported, not guessed at.
+_NOT_IN_NAME = re.compile(r"[;:|!?\u00b7\u2022]")
 _IN_COLLABORATION = re.compile(r"(?<!\s)\s+in collaboration with\s+", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r",\s*(?:and\s+)?|(?<!\s)\s+and\s+")
 
@@ -69,22 +84,41 @@ def founding_institutions(block_sentences: list[Sentence], ctx: Context) -> list
     return []
 
 
+def leading_date(text: str) -> tuple[int, int | None] | None:
+    """The year and month of the date that opens ``text`` ('2024-09: Incorporated.'), or None; some words must
+    follow it, saying what happened then."""
+    if not (_YEAR.match(text) or text[:1].isalpha()):  # most sentences: no date first
+        return None
+    match = _LEADING_DATE.match(text)
+    if match is None or not any(c.isalpha() for c in text[match.end() :]):
+        return None
+    if match["month"]:
+        return int(match["year"]), _month_number(match["month"])
+    if match["iso_year"]:
+        return int(match["iso_year"]), int(match["iso_month"])
+    return int(match["bare_year"]), None
+
+
 def events(block_sentences: list[Sentence], ctx: Context) -> None:
-    """Each sentence that names a year ('in September 2024') is an event."""
+    """Each sentence that opens with a date ('2024-09: ...') or names one ('in September 2024') is an event."""
     for sentence in block_sentences:
-        match = find_date(sentence.text)
-        if match:
+        date = leading_date(sentence.text)
+        if date is None:
+            match = find_date(sentence.text)
+            if match is None:
+                continue
             month = match["month"]
-            number = _month_number(month) if month else None
-            ctx.events.append(
-                {"year": int(match["year"]), "month": number, "text": sentence.text, "line": sentence.line}
-            )
+            date = int(match["year"]), _month_number(month) if month else None
+        ctx.events.append({"year": date[0], "month": date[1], "text": sentence.text, "line": sentence.line})
 
 
 def projects(block: Block, ctx: Context) -> Record | None:
-    """A list item names projects: '[Chatbot Arena (graduated)](url)', '[SGLang](url) (incubating)' or
-    'Vicuna (graduated)'; the first one it names is returned."""
+    """A list item names projects ('[Chatbot Arena (graduated)](url)', '[SGLang](url) (incubating)',
+    '[FastChat](url): archived', 'Vicuna (graduated), SGLang'), tells what happened when ('2024-09: Incorporated
+    as a non-profit.', 'In March 2023, [Vicuna](url) was released.'), or both; the first project is returned."""
     first = len(ctx.projects)
+    dated = _item_events(block, ctx)
+    unread: list[TextLine] = []  # lines of plain text that name no project
     for text_line in block.lines:
         reference = split_reference(text_line)
         if reference is not None:  # 'See [the blog](url)': a link of the page, never a project
@@ -93,19 +127,65 @@ def projects(block: Block, ctx: Context) -> Record | None:
                     ctx.link(piece)
             text_line = reference[0]
         links = list(text_line.links())
-        after = "".join(p.text for p in text_line.pieces if p.kind not in ("link", "image")).strip()
-        status = _STATUS_AFTER.fullmatch(after) if len(links) == 1 else None
-        for piece in links:
-            _add_project(piece.text, ctx.url(piece), piece.line, ctx, status[1].strip() if status else None)
-        if not links:
-            text = text_line.text.strip().rstrip(".:")
-            name = split_status(text)[0]
-            if looks_like_name(name):
-                _add_project(text, None, text_line.line, ctx)
+        if links:
+            after = "".join(p.text for p in text_line.pieces if p.kind not in ("link", "image")).strip()
+            status = _status_after(after) if len(links) == 1 else None
+            for piece in links:
+                _add_project(piece.text, ctx.url(piece), piece.line, ctx, status)
+            if status is None and not dated and _has_words(after):  # a description, or statuses of several links
+                ctx.unplaced("text", after, text_line.line)
+        elif dated != "leading" and not _plain_projects(text_line.text, text_line.line, ctx):
+            unread.append(text_line)  # '2024-09: Incorporated' is no project, whatever its words
     if len(ctx.projects) == first:
-        ctx.unplaced("item", block.text, block.line)
+        if not dated:
+            ctx.unplaced("item", block.text, block.line)
         return None
+    if not dated:
+        for text_line in unread:  # beside the projects of the item's other lines
+            ctx.unplaced("text", text_line.text, text_line.line)
     return ctx.projects[first]
+
+
+def _item_events(block: Block, ctx: Context) -> Literal["leading", "sentence", None]:
+    """The item's events, one for each sentence that opens with a date ('**2023** — ...', '2024-09: ...', 'March
+    2023: ...') or names one, as a paragraph's; 'leading' when the item opens with one, None when it has none."""
+    block_sentences = list(sentences(block))
+    found = len(ctx.events)
+    events(block_sentences, ctx)
+    if len(ctx.events) == found:
+        return None
+    return "leading" if leading_date(block_sentences[0].text) is not None else "sentence"
+
+
+def _status_after(after: str) -> str | None:
+    """The status written after a project's link: '(incubating)', '— incubating' or ': archived'; else None."""
+    match = _STATUS_AFTER.fullmatch(after)
+    if match is not None:
+        return match[1].strip()
+    match = _STATUS_DASHED.fullmatch(after)
+    if match is None or match["status"].split()[0].lower() in DETERMINERS:  # 'a serving engine' describes it
+        return None
+    return " ".join(match["status"].split())
+
+
+def _has_words(text: str) -> bool:
+    """True when ``text`` holds a word other than the 'and' or 'or' between links."""
+    return any(word.strip(".,;:()").lower() not in ("and", "or", "&", "") for word in text.split())
+
+
+def _is_project_name(text: str) -> bool:
+    """A name as looks_like_name sees one, with a letter ('2023' alone is a date) and no list separator."""
+    return looks_like_name(text) and any(c.isalpha() for c in text) and _NOT_IN_NAME.search(text) is None
+
+
+def _plain_projects(text: str, line: int, ctx: Context) -> bool:
+    """'Vicuna (graduated), SGLang and FastChat': a project for each part, if every part is a name; else none."""
+    parts = [split_status(part) for part in series(text.strip().rstrip(".:"))]
+    if not parts or not all(_is_project_name(name) for name, _ in parts):
+        return False
+    for name, status in parts:
+        ctx.projects.append({"name": name.strip(), "url": None, "status": status, "line": line})
+    return True
 
 
 def _add_project(text: str, url: str | None, line: int, ctx: Context, status: str | None = None) -> None:
