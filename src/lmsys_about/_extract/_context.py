@@ -28,7 +28,7 @@ class Context:
     project_labels: list[tuple[Record, str]] = field(default_factory=list)  # a group named '**X** (status)'
     contact_links: list[Record] = field(default_factory=list)
     links: list[Record] = field(default_factory=list)
-    emails: list[str] = field(default_factory=list)  # mailto targets outside the contact section
+    emails: list[str] = field(default_factory=list)  # fallbacks: mailto targets elsewhere, addresses in text
     organization: Record = field(default_factory=dict)
     diagnostics: list[Record] = field(default_factory=list)
 
