@@ -102,11 +102,13 @@ ORGANISATION_WORDS = frozenset(
 )
 
 
+_ORGANISATION = re.compile(r"(?<!\w)(?:" + "|".join(sorted(ORGANISATION_WORDS)) + r")(?!\w)", re.IGNORECASE)
+
+
 def _organisation(text: str, known: Known) -> bool:
-    words = [word.casefold() for word in _WORD.findall(text)]
-    if any(word in ORGANISATION_WORDS for word in words):
+    if _ORGANISATION.search(text) is not None:
         return True
-    return len(words) == 1 and len(text) >= 3 and text.isupper()  # 'MBZUAI', 'CMU': an acronym, not a name
+    return len(text) >= 3 and text.isupper() and text.isalpha()  # 'MBZUAI', 'CMU': an acronym, not a name
 
 
 def _punctuation_first(text: str, known: Known) -> bool:
