@@ -118,3 +118,16 @@ def test_a_sub_heading_of_a_people_section_with_one_name_is_a_group() -> None:
         ("FastChat (archived)", ["Ada Lovelace"])
     ]
     assert codes(ctx) == []
+
+
+def test_only_a_tier_of_support_under_the_sponsors_is_sponsors() -> None:
+    # Pages put other sections at any level: '## Sponsors and Supporters' then '### History' on the bundled page.
+    ctx = extract(
+        sections(
+            "ACME Labs (ACME) is a lab.\n\n## Sponsors\n\n### Open models\n- [Vicuna](https://hf.example/v)\n"
+            "- [LongChat](https://hf.example/l)\n\n### Gold\n[RunPod](https://runpod.example/), "
+            "[Lambda](https://lambda.example/)\n"
+        )
+    )
+    assert [s["name"] for s in ctx.sponsors] == ["RunPod", "Lambda"]
+    assert ("unknown-section", 5) in codes(ctx)

@@ -19,6 +19,14 @@ _KINDS_BY_TITLE: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+# The headings of tiers and kinds of support under a sponsors heading. Only these: pages put their other sections
+# at any level ('## Sponsors and Supporters' then '### History'), so a heading's level alone says too little.
+_TIER_WORDS = (
+    "platinum", "gold", "silver", "bronze", "diamond", "premier", "founding", "compute", "cloud", "gpu", "hardware",
+    "infrastructure", "individual", "corporate", "institutional", "industry", "academic", "in-kind", "grant", "major",
+)  # fmt: skip
+
+
 def kind_by_title(title: str) -> str | None:
     """The kind a heading names ('Advisors': people, 'API credits': sponsors); None when it names none."""
     for kind, stems in _KINDS_BY_TITLE:
@@ -33,7 +41,7 @@ def kind_of(section: Section, marks: Marks, parent: str | None = None) -> str | 
     kind = kind_by_title(section.title)
     if kind is not None:
         return kind
-    if parent == "sponsors":  # '## Sponsors' then '### Gold' or '### Compute': tiers and kinds of support
+    if parent == "sponsors" and has_word(section.title, _TIER_WORDS):  # '## Sponsors' then '### Gold', '### Compute'
         return parent
     lines = [t for block in section.blocks for t in block.lines]
     urls = [p.url for t in lines for p in t.links() if p.url]  # a link without a target says nothing of the kind
