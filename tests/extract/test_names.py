@@ -102,14 +102,14 @@ def test_no_person_or_sponsor_fails_a_rule(path: Path) -> None:
 def test_a_doubtful_link_stays_a_link_and_is_reported() -> None:
     about = loads(
         "Open Widget Systems Organization (OWS Corp) is a non-profit.\n\n## Members\n"
-        "[Ada Lovelace](https://ada.example.org/), [https://x.example.org/](https://x.example.org/), More\n"
+        "[Ada Lovelace](https://ada.example.org/), [https://x.example.org/](https://x.example.org/), Also\n"
     )
     assert [p.name for p in about.people] == ["Ada Lovelace"]
     assert [(link.url, link.line) for link in about.groups[0].links] == [("https://x.example.org/", 4)]
     doubtful = [(d.severity, d.line, d.message) for d in about.diagnostics if d.code == "doubtful-name"]
     assert doubtful == [
         ("warning", 4, "'https://x.example.org/' is not taken as a person: it is a web address (url)"),
-        ("warning", 4, "'More' is not taken as a person: it is made of function words only (function-words)"),
+        ("warning", 4, "'Also' is not taken as a person: it is made of function words only (function-words)"),
     ]
 
 

@@ -253,3 +253,21 @@ def test_a_name_that_is_an_organisation_is_reported_not_a_person() -> None:
     ctx = run(extract_people, "## Team\n\nAda Lovelace, Stanford University, Bell Labs\n")
     assert _notes(ctx) == [("Team", "Ada Lovelace", [])]
     assert [code for code, _ in codes(ctx)] == ["doubtful-name", "doubtful-name"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Prof. [Ion Stoica](https://i.org/), Dr. [Eric Xing](https://e.org/)",
+            ["Ion Stoica: Prof.", "Eric Xing: Dr."],
+        ),
+        ("[Ion Stoica](https://i.org/), [Hao Zhang](https://h.org/), et al.", ["Ion Stoica", "Hao Zhang"]),
+        ("[Ion Stoica](https://i.org/), and many others.", ["Ion Stoica"]),
+        ("[Lianmin Zheng (President)](https://l.org/)", ["Lianmin Zheng: President"]),
+    ],
+)
+def test_titles_fillers_and_notes_in_a_link_are_no_people(line: str, expected: list[str]) -> None:
+    ctx = run(extract_people, f"## Team\n\n{line}\n")
+    assert [f"{n}: {'; '.join(notes)}" if notes else n for _, n, notes in _notes(ctx)] == expected
+    assert ctx.diagnostics == []

@@ -23,6 +23,8 @@ _PUNCTUATION = " \t,;.\u00b7\u2022|"
 _DASH = re.compile(r"(?:^|\s+)[-\u2013\u2014]\s+(?=\S)")
 # What follows a name after a comma without being one: 'Eric P. Xing, Jr.', 'Joseph E. Gonzalez, Ph.D.'
 _SUFFIXES = frozenset("jr sr ii iii iv phd dphil md mba".split())
+_HONORIFICS = frozenset("prof professor dr mr mrs ms".split())  # before a name, said of it
+_FILLERS = frozenset(("et al", "more", "many more", "others", "many others", "etc", "and others", "and more"))
 # ', and John' (an Oxford comma) leaves 'and John', and ', and [John](url)' a lone 'and': neither is a name.
 _CONJUNCTION = re.compile(r"^(?:and|&)(?:\s+|$)")
 # A sentence ends at its punctuation (group 1); the spaces after it start the next search. Starting with a
@@ -196,11 +198,18 @@ def split_entries(line: TextLine, marks: Marks) -> Split:
     entries: list[Entry] = []
     prose: list[str] = []
     after_link = False
+    title = ""  # 'Prof.' before the next name: said of it
     for piece in line.pieces:
         if piece.kind in ("link", "image"):
             name, found = strip_marks(piece.text.rstrip(",;").rstrip(), marks)
-            entries.append(Entry(name, piece.line, piece, found))
-            after_link = True
+            notes = [title] if title else []
+            if name.endswith(")") and "(" in name:  # '[Lianmin Zheng (President)](url)': a note in the link
+                opening = name.rfind("(")
+                if name[:opening].strip():
+                    name, inner = name[:opening].rstrip(), " ".join(name[opening + 1 : -1].split())
+                    notes.append(inner)
+            entries.append(Entry(name, piece.line, piece, found, notes))
+            after_link, title = True, ""
             continue
         if piece.kind == "html" or not piece.text.strip(_PUNCTUATION):  # ', ' between two links: the common case
             after_link = False
@@ -220,8 +229,14 @@ def split_entries(line: TextLine, marks: Marks) -> Split:
             if not fragment:
                 continue
             follows = bool(entries) and (position > 0 or after_link)  # what stands right after an entry
-            if follows and fragment.replace(".", "").casefold() in _SUFFIXES:
+            folded = fragment.replace(".", "").casefold()
+            if follows and folded in _SUFFIXES:
                 entries[-1].notes.append(_CONJUNCTION.sub("", raw.strip()))  # as written, 'Jr.' with its period
+                continue
+            if folded in _FILLERS:  # '..., et al.', ', and more': the list goes on elsewhere
+                continue
+            if folded in _HONORIFICS and position == len(fragments) - 1:  # 'Prof. [Ion Stoica](url)'
+                title = raw.strip()
                 continue
             only_marks = _only_marks(fragment, marks)
             if only_marks is not None:
