@@ -109,3 +109,19 @@ def test_plain_names_after_a_sentence_that_names_sponsors_are_sponsors() -> None
     assert [(s["name"], s["kind"], s["url"], s["line"]) for s in ctx.sponsors] == [
         ("Acme", "donor", None, 3), ("a16z", "donor", None, 3), ("Globex Corp", "donor", None, 3)
     ]  # fmt: skip
+
+
+def test_a_bold_tier_before_its_list_names_the_kind() -> None:
+    ctx = run(
+        extract_sponsors,
+        "## Sponsors\n\nWe thank our sponsors:\n\n**Compute:** [NVIDIA](https://nvidia.example/), "
+        "[RunPod](https://runpod.example/)\n\n**API credits:** [OpenAI](https://openai.example/)\n",
+    )
+    assert [(s["name"], s["kind"]) for s in ctx.sponsors] == [
+        ("NVIDIA", "donor"), ("RunPod", "donor"), ("OpenAI", "api_credits")
+    ]  # fmt: skip
+
+
+def test_a_line_of_one_lowercase_name_is_reported() -> None:
+    ctx = run(extract_sponsors, "## Sponsors\n\nWe are grateful to our sponsors:\n\nNVIDIA\na16z\n")
+    assert codes(ctx) == [("unplaced-text", 5), ("unplaced-text", 6)]

@@ -274,7 +274,7 @@ def split_lead(line: TextLine) -> tuple[str, TextLine] | None:
     for index, piece in enumerate(line.pieces):
         if piece.kind in ("link", "image", "html"):
             return None
-        if piece.kind == "text" and ":" in piece.text:
+        if piece.kind in ("text", "strong") and ":" in piece.text:  # 'Thanks to:' or '**Compute:**'
             before, _, after = piece.text.partition(":")
             lead = "".join(p.text for p in line.pieces[:index]) + before + ":"
             rest = [Piece("text", after, piece.line), *line.pieces[index + 1 :]] if after else line.pieces[index + 1 :]

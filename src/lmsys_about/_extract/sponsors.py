@@ -84,9 +84,9 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 ctx.link(piece)
             if block.kind == "item" and not has_link:
                 ctx.unplaced("item", text_line.text, text_line.line)
-            elif not has_link and len(split.entries) == 1 and not _SENTENCE_END.search(text_line.text):
-                # A line that is only a name, not a sentence ('Alpha Corp' under 'We thank our sponsor:'): too
-                # little to be sure it is a sponsor, too much to drop without a word.
+            elif not has_link and len(text_line.text.split()) <= 4 and not _SENTENCE_END.search(text_line.text):
+                # A line that is only a name, not a sentence ('Alpha Corp' or 'a16z' under 'We thank our sponsor:'):
+                # too little to be sure it is a sponsor, too much to drop without a word.
                 ctx.unplaced("text", text_line.text, text_line.line)
         if block.kind == "paragraph" and "includ" in block.text:
             for sentence in sentences(block):
