@@ -131,3 +131,8 @@ def test_only_a_tier_of_support_under_the_sponsors_is_sponsors() -> None:
     )
     assert [s["name"] for s in ctx.sponsors] == ["RunPod", "Lambda"]
     assert ("unknown-section", 5) in codes(ctx)
+
+
+def test_a_heading_s_closing_colon_is_not_part_of_its_title() -> None:
+    ctx = extract(sections("ACME Labs (ACME) is a lab.\n\n### Advisors:\nAda Lovelace, Alan Turing\n"))
+    assert [g["name"] for g in ctx.groups] == ["Advisors"]

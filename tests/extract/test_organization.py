@@ -85,3 +85,8 @@ def test_lines_count_from_the_original_file() -> None:
     ctx = run(extract_organization, "Alpha (A) is a lab.\n\nIt began in 2020.\n", line_offset=4)
     assert ctx.organization["line"] == 5
     assert ctx.events[0]["line"] == 7
+
+
+def test_the_article_before_the_name_is_not_part_of_it() -> None:
+    ctx = run(extract_organization, "The Open Widget Organization (OWO) is a lab.\n")
+    assert (ctx.organization["name"], ctx.organization["short_name"]) == ("Open Widget Organization", "OWO")

@@ -29,7 +29,9 @@ def extract_organization(section: Section, ctx: Context) -> None:
         for sentence in block_sentences:
             named = _NAMED.match(sentence.text)
             if named and org["name"] is None:
-                org.update(name=named["name"].strip(), short_name=named["short"].strip())
+                name = named["name"].strip()  # 'The Large Model Systems Organization (LMSYS) is': not 'The ...'
+                name = name[4:].lstrip() if name[:4].lower() == "the " and name[4:5].isupper() else name
+                org.update(name=name, short_name=named["short"].strip())
             if _MISSION.match(sentence.text) and org["mission"] is None:
                 org["mission"] = sentence.text
         events(block_sentences, ctx)

@@ -87,7 +87,8 @@ class Section:
 
     @property
     def title(self) -> str:
-        return self.heading.text if self.heading is not None else ""
+        """The heading's text, without a closing colon ('### Advisors:' is titled 'Advisors')."""
+        return self.heading.text.removesuffix(":").rstrip() if self.heading is not None else ""
 
 
 def parse_blocks(body: str, line_offset: int) -> list[Block]:
