@@ -112,3 +112,12 @@ def test_unplaced_text_is_shortened_on_one_line() -> None:
     assert quoted.endswith("…")
     assert "\n" not in quoted
     assert "  " not in quoted
+
+
+def test_a_relative_image_is_reported_as_not_extracted_not_as_unsafe() -> None:
+    from lmsys_about import loads
+
+    about = loads("ACME Labs (ACME) is a lab.\n\n![ACME logo](/images/logo.png)\n[x](/relative/page)\n")
+    assert [(d.code, d.severity, d.line) for d in about.diagnostics if d.code != "no-front-matter"] == [
+        ("no-people", "warning", None), ("unplaced-image", "info", 3), ("unsafe-url", "warning", 4)
+    ]  # fmt: skip

@@ -42,7 +42,10 @@ class Context:
             return None
         problem = url_problem(url)
         if problem is not None:
-            self.report("warning", "unsafe-url", f"link {piece.text!r} dropped: {problem}", piece.line)
+            if piece.kind == "image" and problem.startswith("relative URL"):  # a site's own logo: not unsafe
+                self.report("info", "unplaced-image", f"image {piece.text!r} ({url}) is not extracted", piece.line)
+            else:
+                self.report("warning", "unsafe-url", f"link {piece.text!r} dropped: {problem}", piece.line)
             return None
         if url[:7].lower() == "mailto:":
             address = mailto_address(url)
