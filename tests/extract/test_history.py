@@ -292,3 +292,12 @@ def test_dated_items_and_project_items_keep_their_own_kind() -> None:
     assert [(e["year"], e["line"]) for e in ctx.events] == [(2023, 3), (2024, 5)]
     assert [(p["name"], p["line"]) for p in ctx.projects] == [("SGLang", 6), ("FastChat", 7)]
     assert ctx.diagnostics == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "month"),
+    [("Sep 2024: moved to SF.", 2024, 9), ("Incorporated in Sept. 2024.", 2024, 9), ("Released on Jun 2023.", 2023, 6)],
+)
+def test_a_shortened_month_is_a_month(text: str, year: int, month: int) -> None:
+    ctx = run(extract_history, f"## History\n\n{text}\n")
+    assert [(e["year"], e["month"]) for e in ctx.events] == [(year, month)]

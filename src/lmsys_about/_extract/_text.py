@@ -30,6 +30,11 @@ _CONJUNCTION = re.compile(r"^(?:and|&)(?:\s+|$)")
 # A sentence ends at its punctuation (group 1); the spaces after it start the next search. Starting with a
 # character class, not a lookbehind, lets the regex engine skip to the next '.', '!' or '?'.
 _SENTENCE_END = re.compile(r"([.!?])\s+(?=[A-Z0-9\"“'(\[])")
+# Words whose period does not end a sentence: a shortened month before its year, a title before a name.
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|dr|prof|mr|mrs|ms|st|no|vs|e\.g|i\.e)$",
+    re.IGNORECASE,
+)
 # The meaning is the rest of the line; its trailing period is cut in legend(), as '.+?\s*\.?\s*$' would backtrack
 # for ever on a long run of spaces.
 _LEGEND = re.compile(r"""^\s*["“']?(?P<mark>[^\w\s"“”']{1,3})["”']?\s+(?:denotes|denote|means|marks|indicates)\s+""")
@@ -301,6 +306,9 @@ def sentences(block: Block) -> Iterator[Sentence]:
     joined = " ".join(parts)
     begin = 0
     for match in [*_SENTENCE_END.finditer(joined), None]:
+        # 'in Sept. 2024', 'Dr. Ada': no end. The longest such word is four characters: look at six, not all.
+        if match and _ABBREVIATION.search(joined, max(match.start(1) - 6, 0), match.start(1)):
+            continue
         end = match.end(1) if match else len(joined)
         text = joined[begin:end].strip()
         if text:

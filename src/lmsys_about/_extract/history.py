@@ -11,9 +11,14 @@ from ._text import Sentence, looks_like_name, may_contain, sentences, series, sp
 from .names import DETERMINERS, split_reference
 from .people import extract_team
 
-_MONTHS = "january february march april may june july august september october november december".split()
+# Each month written out or shortened ('Sep', 'Sept.'), in calendar order.
+_MONTHS = (
+    "jan(?:uary)?", "feb(?:ruary)?", "mar(?:ch)?", "apr(?:il)?", "may", "june?", "july?", "aug(?:ust)?",
+    "sep(?:t(?:ember)?)?", "oct(?:ober)?", "nov(?:ember)?", "dec(?:ember)?",
+)  # fmt: skip
+_MONTH = r"(?:" + "|".join(_MONTHS) + r")\b\.?"
 _DATE = re.compile(
-    r"\b(?:in|since|on|from|by|during)\s+(?:(?P<month>" + "|".join(_MONTHS) + r")\s+)?(?P<year>(?:19|20)\d{2})\b",
+    r"\b(?:in|since|on|from|by|during)\s+(?:(?P<month>" + _MONTH + r")\s+)?(?P<year>(?:19|20)\d{2})\b",
     re.IGNORECASE,
 )
 # A year as _DATE needs it: most sentences have none, and a literal-led pattern is found much faster than _DATE,
@@ -34,7 +39,7 @@ _STATUS_DASHED = re.compile(r"[-\u2013\u2014:]\s*(?P<status>" + _WORD + r"(?:[ \
 # A date that opens a sentence or a list item: 'March 2023', '2024-09' (a day after it is allowed), or a year
 # before a colon, comma or spaced dash ('**2023** — ...': a bare year and nothing else may be a count, '2000 GPUs').
 _LEADING_DATE = re.compile(
-    r"(?:(?P<month>" + "|".join(_MONTHS) + r")\s+(?P<year>(?:19|20)\d{2})"
+    r"(?:(?P<month>" + _MONTH + r")\s+(?P<year>(?:19|20)\d{2})"
     r"|(?P<iso_year>(?:19|20)\d{2})-(?P<iso_month>0[1-9]|1[0-2])(?:-\d{2})?"
     r"|(?P<bare_year>(?:19|20)\d{2})(?=\s*[:,]|\s+[-\u2013\u2014]|[\u2013\u2014]))(?![\w-])",
     re.IGNORECASE,
@@ -50,7 +55,7 @@ _MONTH_PATTERNS = tuple(re.compile(name, re.IGNORECASE) for name in _MONTHS)
 
 def _month_number(month: str) -> int:
     """1-12 for a month as _DATE matched it, which may hold a long s (U+017F) or a dotted capital I (U+0130)."""
-    return next(n for n, pattern in enumerate(_MONTH_PATTERNS, 1) if pattern.fullmatch(month))
+    return next(n for n, pattern in enumerate(_MONTH_PATTERNS, 1) if pattern.fullmatch(month.rstrip(".")))
 
 
 def find_date(text: str) -> re.Match[str] | None:
