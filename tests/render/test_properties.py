@@ -152,10 +152,12 @@ def abouts(draw: st.DrawFn) -> About:
 @settings(SETTINGS, max_examples=max(SETTINGS.max_examples // 2, 1))  # drawing an About is most of the time
 @given(abouts())
 def test_generated_abouts_round_trip(about: About) -> None:
-    # A name the parser's rules doubt (a person named like one of the page's projects or sponsors, 'A, a' made
+    # A name the parser's rules doubt (a person named like one of the page's projects, sponsors or institutions,
+    # 'A, a' made
     # of function words, ...) is no entity to the parser, so no page can state it: render must refuse it.
     taken = {p.name.casefold() for p in about.history.projects} | {s.name.casefold() for s in about.sponsors}
     taken |= {g.project.casefold() for g in about.groups if g.project}
+    taken |= {i.name.casefold() for i in about.history.institutions}
     doubted = [m.name for g in about.groups for m in g.members if doubt(m.name, "person", taken)]
     doubted += [s.name for s in about.sponsors if doubt(s.name, "sponsor")]
     if doubted:

@@ -160,7 +160,7 @@ class _Groups:
         elif (
             (lead := split_lead(rest)) is not None
             and _is_plain_label(lead[0])
-            and split_entries(lead[1], ctx.marks).is_list
+            and split_entries(_before_reference(lead[1]), ctx.marks).is_list
         ):  # 'Advisors: [Ada](url), [Grace](url)'
             name = " ".join(lead[0].rstrip(":").split())
             self.open(name, project_of(name), text_line.line)
@@ -279,6 +279,12 @@ def _label(text_line: TextLine) -> tuple[str, str | None, list[Piece]]:
     # '**SGLang** major developers:' and '**FlashInfer**:' name a project; '**Emeriti**' alone does not.
     project = project_of(strong) if colon or suffix.strip() else None
     return name, project, rest
+
+
+def _before_reference(line: TextLine) -> TextLine:
+    """The line up to its reference sentence ('See [site](url)'), if it has one."""
+    reference = split_reference(line)
+    return line if reference is None else reference[0]
 
 
 def _is_remark(name: str, after: TextLine, ctx: Context) -> bool:
