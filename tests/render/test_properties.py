@@ -153,8 +153,7 @@ def abouts(draw: st.DrawFn) -> About:
 @given(abouts())
 def test_generated_abouts_round_trip(about: About) -> None:
     # A name the parser's rules doubt (a person named like one of the page's projects, sponsors or institutions,
-    # 'A, a' made
-    # of function words, ...) is no entity to the parser, so no page can state it: render must refuse it.
+    # 'A, a' made of function words, ...) is no entity to the parser, so no page can state it: render refuses it.
     taken = {p.name.casefold() for p in about.history.projects} | {s.name.casefold() for s in about.sponsors}
     taken |= {g.project.casefold() for g in about.groups if g.project}
     taken |= {i.name.casefold() for i in about.history.institutions}
