@@ -301,3 +301,9 @@ def test_dated_items_and_project_items_keep_their_own_kind() -> None:
 def test_a_shortened_month_is_a_month(text: str, year: int, month: int) -> None:
     ctx = run(extract_history, f"## History\n\n{text}\n")
     assert [(e["year"], e["month"]) for e in ctx.events] == [(year, month)]
+
+
+def test_a_status_with_a_description_after_it_keeps_the_status_and_reports_the_description() -> None:
+    ctx = run(extract_history, "## Projects\n\n- [Arena](https://arena.example/) (graduated): crowdsourced evaluation\n")
+    assert [(p["name"], p["status"]) for p in ctx.projects] == [("Arena", "graduated")]
+    assert codes(ctx) == [("unplaced-text", 3)]

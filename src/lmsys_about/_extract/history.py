@@ -32,6 +32,7 @@ _MEMBERS_OF = (
     re.compile(r"\bfrom\s+(?P<list>.+)$", re.IGNORECASE),
 )
 _STATUS_AFTER = re.compile(r"\(([^()]+)\)[.:]?")  # '[SGLang](url) (incubating)': the status after the link
+_STATUS_DESCRIBED = re.compile(r"\((?P<status>[^()]+)\)\s*(?:[:,]|\s[-\u2013\u2014])\s*(?P<rest>\S.*)", re.DOTALL)
 # '[SGLang](url) — incubating', '[FastChat](url): archived': a dash or colon, then one to three words and no more
 # (a longer text, or one with a comma or a second sentence, describes the project: it is no status).
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
@@ -134,10 +135,10 @@ def projects(block: Block, ctx: Context) -> Record | None:
         links = list(text_line.links())
         if links:
             after = "".join(p.text for p in text_line.pieces if p.kind not in ("link", "image")).strip()
-            status = _status_after(after) if len(links) == 1 else None
+            status, after = _status_after(after) if len(links) == 1 else (None, after)
             for piece in links:
                 _add_project(piece.text, ctx.url(piece), piece.line, ctx, status)
-            if status is None and not dated and _has_words(after):  # a description, or statuses of several links
+            if not dated and _has_words(after):  # a description, or the statuses of several links
                 ctx.unplaced("text", after, text_line.line)
         elif dated != "leading" and not _plain_projects(text_line.text, text_line.line, ctx):
             unread.append(text_line)  # '2024-09: Incorporated' is no project, whatever its words
@@ -162,15 +163,20 @@ def _item_events(block: Block, ctx: Context) -> Literal["leading", "sentence", N
     return "leading" if leading_date(block_sentences[0].text) is not None else "sentence"
 
 
-def _status_after(after: str) -> str | None:
-    """The status written after a project's link: '(incubating)', '— incubating' or ': archived'; else None."""
+def _status_after(after: str) -> tuple[str | None, str]:
+    """The status written after a project's link ('(incubating)', '— incubating', ': archived'), and the text after
+    it that is no status ('(graduated): crowdsourced evaluation' describes the project too); no status: (None, after).
+    """
     match = _STATUS_AFTER.fullmatch(after)
     if match is not None:
-        return match[1].strip()
+        return match[1].strip(), ""
+    match = _STATUS_DESCRIBED.fullmatch(after)
+    if match is not None:
+        return match["status"].strip(), match["rest"]
     match = _STATUS_DASHED.fullmatch(after)
     if match is None or match["status"].split()[0].lower() in DETERMINERS:  # 'a serving engine' describes it
-        return None
-    return " ".join(match["status"].split())
+        return None, after
+    return " ".join(match["status"].split()), ""
 
 
 def _has_words(text: str) -> bool:
