@@ -135,3 +135,11 @@ def test_an_item_with_an_address_and_no_link_is_placed_and_one_with_neither_is_r
 def test_the_page_email_is_a_written_address_when_no_mailto_link_gives_one(contact: str, email: str) -> None:
     about = loads(f"LMSYS Org (LMSYS) is a group.\n\n## Contact\n\n{contact}\n")
     assert about.contact.email == email
+
+
+def test_a_web_address_written_out_is_a_contact_link_labelled_by_the_words_before_it() -> None:
+    ctx = run(extract_contact, "## Contact\n\n- X/Twitter: https://x.com/ows\n- Our site: https://ows.example.org/.\n")
+    assert [(c["label"], c["url"], c["platform"], c["line"]) for c in ctx.contact_links] == [
+        ("X/Twitter", "https://x.com/ows", "x", 3), ("Our site", "https://ows.example.org/", "web", 4)
+    ]  # fmt: skip
+    assert codes(ctx) == []
