@@ -304,6 +304,6 @@ def test_a_shortened_month_is_a_month(text: str, year: int, month: int) -> None:
 
 
 def test_a_status_with_a_description_after_it_keeps_the_status_and_reports_the_description() -> None:
-    ctx = run(extract_history, "## Projects\n\n- [Arena](https://arena.example/) (graduated): crowdsourced evaluation\n")
+    ctx = run(extract_history, "## Projects\n\n- [Arena](https://a.example/) (graduated): crowdsourced evaluation\n")
     assert [(p["name"], p["status"]) for p in ctx.projects] == [("Arena", "graduated")]
     assert codes(ctx) == [("unplaced-text", 3)]
