@@ -125,3 +125,18 @@ def test_a_bold_tier_before_its_list_names_the_kind() -> None:
 def test_a_line_of_one_lowercase_name_is_reported() -> None:
     ctx = run(extract_sponsors, "## Sponsors\n\nWe are grateful to our sponsors:\n\nNVIDIA\na16z\n")
     assert codes(ctx) == [("unplaced-text", 5), ("unplaced-text", 6)]
+
+
+def test_a_run_of_links_in_a_sentence_of_thanks_is_a_list_of_sponsors() -> None:
+    ctx = run(
+        extract_sponsors,
+        "## Sponsors\n\nThanks to [NVIDIA](https://nvidia.example/), [a16z](https://a16z.example/) and "
+        "[RunPod](https://runpod.example/) for compute.\n\nWe like [this](https://x.example/) and also [that](https://y.example/).\n",
+    )
+    assert [(s["name"], s["kind"]) for s in ctx.sponsors] == [
+        ("NVIDIA", "donor"),
+        ("a16z", "donor"),
+        ("RunPod", "donor"),
+    ]
+    assert [link["label"] for link in ctx.links] == ["this", "that"]
+    assert codes(ctx) == [("unplaced-text", 5)]  # links in prose are kept as links, and the line reported
