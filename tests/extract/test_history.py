@@ -307,3 +307,16 @@ def test_a_status_with_a_description_after_it_keeps_the_status_and_reports_the_d
     ctx = run(extract_history, "## Projects\n\n- [Arena](https://a.example/) (graduated): crowdsourced evaluation\n")
     assert [(p["name"], p["status"]) for p in ctx.projects] == [("Arena", "graduated")]
     assert codes(ctx) == [("unplaced-text", 3)]
+
+
+def test_projects_named_in_a_sentence_about_projects_are_projects() -> None:
+    ctx = run(
+        extract_history,
+        "## History\n\nIts flagship projects include [SGLang](https://s.example/) and [Vicuna](https://v.example/) "
+        "(archived).\nSee [the blog](https://b.example/) and [the paper](https://p.example/).\n",
+    )
+    assert [(p["name"], p["status"], p["line"]) for p in ctx.projects] == [
+        ("SGLang", None, 3),
+        ("Vicuna", "archived", 3),
+    ]
+    assert [link["label"] for link in ctx.links] == ["the blog", "the paper"]

@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .._read.blocks import Block, Piece, TextLine
 
@@ -285,6 +286,23 @@ def split_lead(line: TextLine) -> tuple[str, TextLine] | None:
             rest = [Piece("text", after, piece.line), *line.pieces[index + 1 :]] if after else line.pieces[index + 1 :]
             return (lead, TextLine(line.line, rest)) if "".join(p.text for p in rest).strip() else None
     return None
+
+
+_BETWEEN_LINKS = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.IGNORECASE)
+
+
+def linked_run(line: TextLine, minimum: int = 2) -> list[Piece] | None:
+    """``minimum`` or more links in a sentence with only ', ' or 'and' between them ('Thanks to [A](url), [B](url)
+    and [C](url) for compute.'): a list inside the sentence; None for any other line."""
+    pieces = line.pieces
+    links = [index for index, piece in enumerate(pieces) if piece.kind == "link"]
+    if len(links) < minimum or not links or any(pieces[i].kind == "image" or pieces[i].image for i in links):
+        return None
+    for before, after in pairwise(links):
+        between = pieces[before + 1 : after]
+        if len(between) > 1 or (between and not _BETWEEN_LINKS.fullmatch(between[0].text)):
+            return None
+    return [pieces[index] for index in links]
 
 
 @dataclass(slots=True)

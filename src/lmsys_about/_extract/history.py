@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from .._read.blocks import Block, Section, TextLine
+from .._read.blocks import Block, Piece, Section, TextLine
 from ._context import Context, Record
-from ._text import Sentence, looks_like_name, may_contain, sentences, series, split_status, strip_marks
+from ._text import Sentence, linked_run, looks_like_name, may_contain, sentences, series, split_status, strip_marks
 from .names import DETERMINERS, split_reference
-from .people import extract_team
+from .people import extract_team, has_word
 
 # Each month written out or shortened ('Sep', 'Sept.'), in calendar order.
 _MONTHS = (
@@ -163,6 +163,17 @@ def _item_events(block: Block, ctx: Context) -> Literal["leading", "sentence", N
     return "leading" if leading_date(block_sentences[0].text) is not None else "sentence"
 
 
+_STATUS_OPENING = re.compile(r"\s*\((?P<status>[^()]+)\)")
+
+
+def _status_following(line: TextLine, link: Piece) -> str | None:
+    """The status in parentheses right after ``link`` in ``line`` ('[Vicuna](url) (archived)'), if any."""
+    index = line.pieces.index(link)
+    following = line.pieces[index + 1] if index + 1 < len(line.pieces) else None
+    match = _STATUS_OPENING.match(following.text) if following is not None and following.kind == "text" else None
+    return match["status"].strip() if match else None
+
+
 def _status_after(after: str) -> tuple[str | None, str]:
     """The status written after a project's link ('(incubating)', '— incubating', ': archived'), and the text after
     it that is no status ('(graduated): crowdsourced evaluation' describes the project too); no status: (None, after).
@@ -229,5 +240,8 @@ def extract_history(section: Section, ctx: Context) -> None:
             if founding:
                 ctx.founding_institutions = founding
             for text_line in block.lines:
-                for piece in text_line.links():
+                run = linked_run(text_line, minimum=1) if has_word(text_line.text, ("project",)) else None
+                for piece in run or ():  # 'Its flagship projects include [SGLang](url) and [Vicuna](url).'
+                    _add_project(piece.text, ctx.url(piece), piece.line, ctx, _status_following(text_line, piece))
+                for piece in () if run else text_line.links():
                     ctx.link(piece)

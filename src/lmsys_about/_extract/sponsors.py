@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
-from .._read.blocks import Piece, Section, TextLine
+from .._read.blocks import Section
 from ._context import Context
-from ._text import Entry, looks_like_name, sentences, series, split_entries, split_lead
+from ._text import Entry, linked_run, looks_like_name, sentences, series, split_entries, split_lead
 from .names import doubt, doubtful_message, split_reference
 
 _ABOUT_DONATIONS = re.compile(r"donation|sponsorship", re.IGNORECASE)
@@ -36,23 +35,6 @@ def _add(entry: Entry, kind: str, ctx: Context) -> None:
     for note in entry.notes:  # a sponsor has no notes: '(GPUs)' after it is said, not kept
         ctx.unplaced("text", f"({note})", entry.line)
     ctx.sponsors.append({"name": entry.name, "url": url, "kind": kind, "line": entry.line})
-
-
-_BETWEEN_LINKS = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.IGNORECASE)
-
-
-def _linked_run(line: TextLine) -> list[Piece] | None:
-    """Two or more links in a sentence with only ', ' or 'and' between them ('Thanks to [A](url), [B](url) and
-    [C](url) for compute.'): a list inside the sentence; None for any other line."""
-    pieces = line.pieces
-    links = [index for index, piece in enumerate(pieces) if piece.kind == "link"]
-    if len(links) < 2 or any(pieces[i].kind == "image" or pieces[i].image for i in links):
-        return None
-    for before, after in pairwise(links):
-        between = pieces[before + 1 : after]
-        if len(between) > 1 or (between and not _BETWEEN_LINKS.fullmatch(between[0].text)):
-            return None
-    return [pieces[index] for index in links]
 
 
 def _names_sponsors(lead: str) -> bool:
@@ -98,7 +80,7 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 listing = True
                 continue
             kind = _kind_of(text_line.text, kind)
-            run = _linked_run(text_line)
+            run = linked_run(text_line)
             if run is not None and _kind_of(text_line.text, "") != "":  # 'Thanks to [A](url) and [B](url) for GPUs.'
                 for piece in run:
                     _add(Entry(piece.text.strip(), piece.line, piece), kind, ctx)
