@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .._read.blocks import Section
 from .._urls import platform_of
-from ._text import Marks, split_entries
+from ._text import Marks
+from .entries import split_entries
 from .history import find_date
 from .people import INSTITUTION_WORDS, ROLE_WORDS, has_word
 

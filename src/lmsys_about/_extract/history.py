@@ -7,7 +7,8 @@ from typing import Literal
 
 from .._read.blocks import Block, Piece, Section, TextLine
 from ._context import Context, Record
-from ._text import Sentence, linked_run, looks_like_name, may_contain, sentences, series, split_status, strip_marks
+from ._text import Sentence, looks_like_name, may_contain, sentences, series, split_status, strip_marks
+from .entries import linked_run
 from .names import DETERMINERS, split_reference
 from .people import extract_team, has_word
 

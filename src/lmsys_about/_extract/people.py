@@ -8,7 +8,8 @@ from functools import lru_cache
 
 from .._read.blocks import Block, Piece, Section, TextLine
 from ._context import Context, Record
-from ._text import Entry, legend, split_entries, split_lead, split_status
+from ._text import legend, split_status
+from .entries import Entry, split_entries, split_lead
 from .names import DETERMINERS, FUNCTION_WORDS, doubt, doubtful_message, split_reference
 
 ROLE_WORDS = (

@@ -6,7 +6,8 @@ import re
 
 from .._read.blocks import Section
 from ._context import Context
-from ._text import Entry, linked_run, looks_like_name, sentences, series, split_entries, split_lead
+from ._text import looks_like_name, sentences, series
+from .entries import Entry, linked_run, split_entries, split_lead
 from .names import doubt, doubtful_message, split_reference
 
 _ABOUT_DONATIONS = re.compile(r"donation|sponsorship", re.IGNORECASE)

@@ -1,0 +1,180 @@
+"""Reading a line as a list of entries: links and plain names with their marks and notes, separated by commas,
+'and' or the like; the lead before a list ('Advisors: ...'), and a run of links inside a sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from .._read.blocks import Piece, TextLine
+from ._text import Marks, looks_like_name, marks_only, strip_marks
+
+# Runs of whitespace are only entered at their first character ('(?<!\s)'), so that a long run is scanned once,
+# not once per position: a plain '\s*[,;]' takes time quadratic in the run's length.
+# Entries are separated by commas, semicolons, 'and', or the middle dots, bullets and bars of a one-line list.
+_SEPARATORS = re.compile(r"(?:(?<!\s)\s+)?[,;\u00b7\u2022|]\s*|(?<!\s)\s+and\s+")
+
+_PUNCTUATION = " \t,;.\u00b7\u2022|"
+
+# A spaced dash after a name, then words: what the person is or where ('[Ada](url) - UC Berkeley', 'Ion Stoica —
+# Co-founder and President'), not more names. The note runs to the end of the text (or to the next link).
+_DASH = re.compile(r"(?:^|\s+)[-\u2013\u2014]\s+(?=\S)")
+
+# What follows a name after a comma without being one: 'Eric P. Xing, Jr.', 'Joseph E. Gonzalez, Ph.D.'
+_SUFFIXES = frozenset("jr sr ii iii iv phd dphil md mba".split())
+
+_HONORIFICS = frozenset("prof professor dr mr mrs ms".split())  # before a name, said of it
+
+_FILLERS = frozenset(("et al", "more", "many more", "others", "many others", "etc", "and others", "and more"))
+
+# ', and John' (an Oxford comma) leaves 'and John', and ', and [John](url)' a lone 'and': neither is a name.
+_CONJUNCTION = re.compile(r"^(?:and|&)(?:\s+|$)")
+
+
+@dataclass(slots=True)
+class Entry:
+    """One item of a comma-separated list: a link or a plain name, with the marks that followed it."""
+
+    name: str
+    line: int
+    link: Piece | None = None
+    marks: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # written beside the name: '(UC Berkeley)', a table's role
+
+
+@dataclass(slots=True)
+class Split:
+    """A text line read as a list: its entries, and the fragments of text that are not names."""
+
+    entries: list[Entry]
+    prose: list[str]
+
+    @property
+    def is_list(self) -> bool:
+        return bool(self.entries) and not self.prose
+
+
+def _fragments(text: str) -> list[str]:
+    """``text`` cut at its separators, but not inside parentheses ('Ada (UCB, EECS), Grace')."""
+    # Every separator holds ',', ';', 'and', '·', '•' or '|': without them the text is one fragment (a quick test).
+    if not ("," in text or ";" in text or "and" in text or "\u00b7" in text or "\u2022" in text or "|" in text):
+        return [text]
+    if "(" not in text:
+        return _SEPARATORS.split(text)
+    fragments: list[str] = []
+    start = scanned = depth = 0
+    for match in _SEPARATORS.finditer(text):
+        depth += text.count("(", scanned, match.start()) - text.count(")", scanned, match.start())
+        scanned = match.start()
+        if depth <= 0:
+            fragments.append(text[start : match.start()])
+            start = match.end()
+    fragments.append(text[start:])
+    return fragments
+
+
+def split_entries(line: TextLine, marks: Marks) -> Split:
+    """Read a line as a list of links and plain names separated by commas (or by nothing at all)."""
+    entries: list[Entry] = []
+    prose: list[str] = []
+    after_link = False
+    title = ""  # 'Prof.' before the next name: said of it
+    for piece in line.pieces:
+        if piece.kind in ("link", "image"):
+            name, found = strip_marks(piece.text.rstrip(",;").rstrip(), marks)
+            notes = [title] if title else []
+            if name.endswith(")") and "(" in name:  # '[Lianmin Zheng (President)](url)': a note in the link
+                opening = name.rfind("(")
+                if name[:opening].strip():
+                    name, inner = name[:opening].rstrip(), " ".join(name[opening + 1 : -1].split())
+                    notes.append(inner)
+            entries.append(Entry(name, piece.line, piece, found, notes))
+            after_link, title = True, ""
+            continue
+        if piece.kind == "html" or not piece.text.strip(_PUNCTUATION):  # ', ' between two links: the common case
+            after_link = False
+            continue
+        text, dash_note = piece.text, ""
+        dash = _DASH.search(text) if "-" in text or "\u2013" in text or "\u2014" in text else None
+        if dash is not None:  # 'Ion Stoica — Co-founder and President': the rest is a note, not more names
+            # Its end is the line's, or a separator before the next link; a final period ends the sentence.
+            text, dash_note = text[: dash.start()], " ".join(text[dash.end() :].split()).rstrip(" ,;")
+            dash_note = dash_note[:-1].rstrip() if dash_note.endswith(".") else dash_note
+        count = len(entries)
+        fragments = _fragments(text) if text.strip(_PUNCTUATION) else []
+        for position, raw in enumerate(fragments):
+            fragment = _CONJUNCTION.sub("", raw.strip())
+            if fragment.endswith(".") and position == len(fragments) - 1:
+                fragment = fragment[:-1].rstrip()
+            if not fragment:
+                continue
+            follows = bool(entries) and (position > 0 or after_link)  # what stands right after an entry
+            folded = fragment.replace(".", "").casefold()
+            if follows and folded in _SUFFIXES:
+                entries[-1].notes.append(_CONJUNCTION.sub("", raw.strip()))  # as written, 'Jr.' with its period
+                continue
+            if folded in _FILLERS:  # '..., et al.', ', and more': the list goes on elsewhere
+                continue
+            if folded in _HONORIFICS and position == len(fragments) - 1:  # 'Prof. [Ion Stoica](url)'
+                title = raw.strip()
+                continue
+            only_marks = marks_only(fragment, marks)
+            if only_marks is not None:
+                if follows:  # marks belong to the entry before them
+                    entries[-1].marks.extend(only_marks)
+                continue
+            note = None
+            if fragment.endswith(")") and "(" in fragment:  # 'Ada Lovelace (UC Berkeley)': a note, not a name
+                opening = fragment.rfind("(")
+                fragment, note = fragment[:opening].rstrip(), " ".join(fragment[opening + 1 : -1].split())
+                only_marks = marks_only(fragment, marks) if fragment else []
+                if only_marks is not None and follows and note:  # '[Ada](url) (UC Berkeley)', '[Ada](url)* (MIT)'
+                    entries[-1].marks.extend(only_marks)
+                    entries[-1].notes.append(note)
+                    continue
+            name, found = strip_marks(fragment, marks)
+            if name and looks_like_name(name) and piece.kind == "text":
+                entries.append(Entry(name, piece.line, None, found, [note] if note else []))
+            else:
+                prose.append(raw.strip())
+        if dash_note:
+            if entries and (after_link or len(entries) > count) and not prose:
+                entries[-1].notes.append(dash_note)
+            else:
+                prose.append(dash_note)
+        after_link = False
+    return Split(entries, prose)
+
+
+def split_lead(line: TextLine) -> tuple[str, TextLine] | None:
+    """'We thank these companies: [A](url), [B](url)' -> ('We thank these companies:', the line after the colon);
+    None unless plain text that ends at a colon, with something after it, comes before the line's first link."""
+    if ":" not in line.text:  # most lines: a quick test first
+        return None
+    for index, piece in enumerate(line.pieces):
+        if piece.kind in ("link", "image", "html"):
+            return None
+        if piece.kind in ("text", "strong") and ":" in piece.text:  # 'Thanks to:' or '**Compute:**'
+            before, _, after = piece.text.partition(":")
+            lead = "".join(p.text for p in line.pieces[:index]) + before + ":"
+            rest = [Piece("text", after, piece.line), *line.pieces[index + 1 :]] if after else line.pieces[index + 1 :]
+            return (lead, TextLine(line.line, rest)) if "".join(p.text for p in rest).strip() else None
+    return None
+
+
+_BETWEEN_LINKS = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)", re.IGNORECASE)
+
+
+def linked_run(line: TextLine, minimum: int = 2) -> list[Piece] | None:
+    """``minimum`` or more links in a sentence with only ', ' or 'and' between them ('Thanks to [A](url), [B](url)
+    and [C](url) for compute.'): a list inside the sentence; None for any other line."""
+    pieces = line.pieces
+    links = [index for index, piece in enumerate(pieces) if piece.kind == "link"]
+    if len(links) < minimum or not links or any(pieces[i].kind == "image" or pieces[i].image for i in links):
+        return None
+    for before, after in pairwise(links):
+        between = pieces[before + 1 : after]
+        if len(between) > 1 or (between and not _BETWEEN_LINKS.fullmatch(between[0].text)):
+            return None
+    return [pieces[index] for index in links]
