@@ -271,3 +271,9 @@ def test_titles_fillers_and_notes_in_a_link_are_no_people(line: str, expected: l
     ctx = run(extract_people, f"## Team\n\n{line}\n")
     assert [f"{n}: {'; '.join(notes)}" if notes else n for _, n, notes in _notes(ctx)] == expected
     assert ctx.diagnostics == []
+
+
+def test_decoration_around_names_is_neither_a_name_nor_a_doubt() -> None:
+    ctx = run(extract_people, "## Team\n\n~~[Zi Lin](https://z.org/)~~, [Ada Lovelace](https://a.org/) \u2192\n")
+    assert [name for _, name, _ in _notes(ctx)] == ["Zi Lin", "Ada Lovelace"]
+    assert ctx.diagnostics == []

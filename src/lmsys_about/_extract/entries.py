@@ -124,6 +124,8 @@ def split_entries(line: TextLine, marks: Marks) -> Split:
                 if follows:  # marks belong to the entry before them
                     entries[-1].marks.extend(only_marks)
                 continue
+            if not any(char.isalnum() for char in fragment):  # '~~', '→': decoration around names, not a name
+                continue
             note = None
             if fragment.endswith(")") and "(" in fragment:  # 'Ada Lovelace (UC Berkeley)': a note, not a name
                 opening = fragment.rfind("(")
