@@ -63,9 +63,13 @@ def unaccounted(data: bytes, about: About) -> list[str]:
         and line not in diagnostic_lines
         and not (url == "" and line in value_lines)  # '[Name]()': the name is the value, with url null
     ]
+    # The e-mail has no line of its own: an item that writes it out ('- Email: a@b.org') holds a value too.
+    email = dumped["contact"]["email"]
+    source_lines = data.decode("utf-8", errors="replace").splitlines()
     missing += [
         f"list item on lines {first}-{last}"
         for first, last in items
         if not any(first <= line <= last for line in value_lines | diagnostic_lines)
+        and not (email and any(email in text for text in source_lines[first - 1 : last]))
     ]
     return missing
