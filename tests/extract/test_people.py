@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from lmsys_about._extract._context import Context, Record
-from lmsys_about._extract.people import extract_people, project_of
+from lmsys_about._extract.labels import project_of
+from lmsys_about._extract.people import extract_people
 
 from .helpers import codes, run
 

@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from lmsys_about import About, RenderError, loads, render
 from lmsys_about._extract.assemble import merge_people
+from lmsys_about._extract.labels import project_of
 from lmsys_about._extract.names import doubt
-from lmsys_about._extract.people import project_of
 from lmsys_about._urls import mailto_address, platform_of
 
 from ..test_properties import SETTINGS, edited_pages, parse

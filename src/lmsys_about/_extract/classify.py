@@ -7,7 +7,7 @@ from .._urls import platform_of
 from ._text import Marks
 from .entries import split_entries
 from .history import find_date
-from .people import INSTITUTION_WORDS, ROLE_WORDS, has_word
+from .labels import INSTITUTION_WORDS, ROLE_WORDS, has_word
 
 # The first row whose words a heading has decides the section's kind ("Project members" is people).
 _KINDS_BY_TITLE: tuple[tuple[str, tuple[str, ...]], ...] = (

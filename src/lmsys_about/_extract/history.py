@@ -9,8 +9,9 @@ from .._read.blocks import Block, Piece, Section, TextLine
 from ._context import Context, Record
 from ._text import Sentence, looks_like_name, may_contain, sentences, series, split_status, strip_marks
 from .entries import linked_run
+from .labels import has_word
 from .names import DETERMINERS, split_reference
-from .people import extract_team, has_word
+from .people import extract_team
 
 # Each month written out or shortened ('Sep', 'Sept.'), in calendar order.
 _MONTHS = (

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from .._extract._text import DEFAULT_MARKS, NO_MARKS
 from .._extract.classify import kind_of
-from .._extract.people import INSTITUTION_WORDS, ROLE_WORDS, has_word, project_of
+from .._extract.labels import INSTITUTION_WORDS, ROLE_WORDS, has_word, project_of
 from .._read.blocks import Block, Piece, Section, TextLine
 from ..errors import RenderError
 from ..models import About, Group, Link
