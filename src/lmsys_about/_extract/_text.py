@@ -18,7 +18,7 @@ _PARTICLES = frozenset("al bin da das de del della der di dos du el ibn la le st
 _SENTENCE_END = re.compile(r"([.!?])\s+(?=[A-Z0-9\"“'(\[])")
 # Words whose period does not end a sentence: a shortened month before its year, a title before a name.
 _ABBREVIATION = re.compile(
-    r"(?<![\w.])(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|dr|prof|mr|mrs|ms|st|no|vs|e\.g|i\.e)$",
+    r"(?<![\w.])(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|dr|prof|mr|mrs|ms|st|vs|e\.g|i\.e)$",
     re.IGNORECASE,
 )
 # The meaning is the rest of the line; its trailing period is cut in legend(), as '.+?\s*\.?\s*$' would backtrack
