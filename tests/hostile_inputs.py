@@ -73,9 +73,9 @@ def _one_long_line(size: int) -> bytes:
     return FRONT + INTRO + _fill(b"word ", size) + b"\n"
 
 
-def _spaces(prefix: bytes) -> Callable[[int], bytes]:
+def _spaces(prefix: bytes, end: bytes = b"x.") -> Callable[[int], bytes]:
     # A long run of spaces inside one line: the classic trap for backtracking regular expressions.
-    return lambda size: FRONT + prefix + b" " * size + b"x.\n"
+    return lambda size: FRONT + prefix + b" " * size + end + b"\n"
 
 
 def _nested_lists(size: int) -> bytes:
@@ -118,6 +118,7 @@ CATALOGUE: tuple[Hostile, ...] = (
     Hostile("spaces-in-list", _spaces(b"## Team\n\nAda Lovelace,"), test_size=1 << 20),
     Hostile("spaces-in-project", _spaces(b"## Projects\n\n- Kestrel"), test_size=1 << 20),
     Hostile("spaces-in-founding", _spaces(b"It was founded in 2020 involving Kestrel"), test_size=1 << 20),
+    Hostile("spaces-before-a-dash", _spaces(b"## Team\n\n[Ada](https://ada.example/)", b"-x"), test_size=1 << 20),
 )
 
 BY_NAME = {hostile.name: hostile for hostile in CATALOGUE}

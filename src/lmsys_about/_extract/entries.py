@@ -19,7 +19,8 @@ _PUNCTUATION = " \t,;.\u00b7\u2022|"
 
 # A spaced dash after a name, then words: what the person is or where ('[Ada](url) - UC Berkeley', 'Ion Stoica —
 # Co-founder and President'), not more names. The note runs to the end of the text (or to the next link).
-_DASH = re.compile(r"(?:^|\s+)[-\u2013\u2014]\s+(?=\S)")
+# A run of spaces is entered at its first character only ('(?<!\s)'), so a long run is read once: linear time.
+_DASH = re.compile(r"(?:^|(?<!\s)\s+)[-\u2013\u2014]\s+(?=\S)")
 
 # What follows a name after a comma without being one: 'Eric P. Xing, Jr.', 'Joseph E. Gonzalez, Ph.D.'
 _SUFFIXES = frozenset("jr sr ii iii iv phd dphil md mba".split())
