@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -54,6 +55,12 @@ class Context:
                 msg = f"link text {shown!r} differs from the address it sends to, {address!r}"
                 self.report("warning", "email-mismatch", msg, piece.line)
         return url
+
+    def cite(self, pieces: Iterable[Piece]) -> None:
+        """Keep the links and images of a reference sentence ('See [the blog](url)') as links of the page."""
+        for piece in pieces:
+            if piece.kind in ("link", "image"):
+                self.link(piece)
 
     def link(self, piece: Piece) -> None:
         """Keep a link of running text in ``About.links`` (or report it when its URL is unusable)."""

@@ -130,9 +130,7 @@ def projects(block: Block, ctx: Context) -> Record | None:
     for text_line in block.lines:
         reference = split_reference(text_line)
         if reference is not None:  # 'See [the blog](url)': a link of the page, never a project
-            for piece in reference[1]:
-                if piece.kind in ("link", "image"):
-                    ctx.link(piece)
+            ctx.cite(reference[1])
             text_line = reference[0]
         links = list(text_line.links())
         if links:

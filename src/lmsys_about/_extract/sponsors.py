@@ -56,9 +56,7 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
         for text_line in block.lines:
             reference = split_reference(text_line)
             if reference is not None:  # 'See [our sponsors](url)': a link, never a sponsor
-                for piece in reference[1]:
-                    if piece.kind in ("link", "image"):
-                        ctx.link(piece)
+                ctx.cite(reference[1])
                 text_line = reference[0]
                 if not text_line.text.strip(" \t,;."):
                     continue
