@@ -11,7 +11,7 @@ from .entries import Entry, linked_run, split_entries, split_lead
 from .names import doubt, doubtful_message, split_reference
 
 _ABOUT_DONATIONS = re.compile(r"donation|sponsorship", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.:!?]\s*$")
+_ENDS_AS_A_SENTENCE = re.compile(r"[.:!?]\s*$")  # or as the lead of a list
 _FORMS = re.compile(r"\bincluding(?:\s+but\s+not\s+limited\s+to)?\s+(?P<forms>.+)$", re.IGNORECASE)
 
 
@@ -38,9 +38,9 @@ def _add(entry: Entry, kind: str, ctx: Context) -> None:
     ctx.sponsors.append({"name": entry.name, "url": url, "kind": kind, "line": entry.line})
 
 
-def _names_sponsors(lead: str) -> bool:
-    """'LMSYS is supported by donations from the following institutions:' says that sponsors follow."""
-    return _kind_of(lead, "") != ""
+def _names_sponsors(text: str) -> bool:
+    """'LMSYS is supported by donations from the following institutions:' says that sponsors follow or stand in it."""
+    return _kind_of(text, "") != ""
 
 
 def _plain_sponsor(name: str) -> bool:
@@ -69,7 +69,7 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 if names and all(_plain_sponsor(name) for name in names):
                     kind = _kind_of(lead[0], kind)
                     for name in names:
-                        ctx.sponsors.append({"name": name, "url": None, "kind": kind, "line": text_line.line})
+                        _add(Entry(name, text_line.line), kind, ctx)
                     continue
             split = split_entries(text_line, ctx.marks)
             has_link = any(p.kind == "link" for p in text_line.pieces)
@@ -80,7 +80,7 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 continue
             kind = _kind_of(text_line.text, kind)
             run = linked_run(text_line)
-            if run is not None and _kind_of(text_line.text, "") != "":  # 'Thanks to [A](url) and [B](url) for GPUs.'
+            if run is not None and _names_sponsors(text_line.text):  # 'Thanks to [A](url) and [B](url) for GPUs.'
                 for piece in run:
                     _add(Entry(piece.text.strip(), piece.line, piece), kind, ctx)
                 continue
@@ -90,7 +90,7 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 ctx.unplaced("text", text_line.text, text_line.line)
             if block.kind == "item" and not has_link:
                 ctx.unplaced("item", text_line.text, text_line.line)
-            elif not has_link and len(text_line.text.split()) <= 4 and not _SENTENCE_END.search(text_line.text):
+            elif not has_link and len(text_line.text.split()) <= 4 and not _ENDS_AS_A_SENTENCE.search(text_line.text):
                 # A line that is only a name, not a sentence ('Alpha Corp' or 'a16z' under 'We thank our sponsor:'):
                 # too little to be sure it is a sponsor, too much to drop without a word.
                 ctx.unplaced("text", text_line.text, text_line.line)
