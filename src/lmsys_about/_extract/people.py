@@ -73,8 +73,7 @@ class _Groups:
                 ctx.report("info", "unplaced-link", msg, entry.line)
             ctx.labelled_institutions.append({"name": entry.name, "notes": self._notes(entry), "line": entry.line})
             return
-        project = self.current["project"] if self.current is not None else None
-        found = doubt(entry.name, "person", (project.casefold(),) if project else ())
+        found = self._doubt(entry)
         if found is not None:  # not a person (its marks with it): its link stays a link, and the maintainer is told
             ctx.report("warning", "doubtful-name", doubtful_message(entry.name, "person", *found), entry.line)
             if entry.link is not None:
@@ -92,9 +91,13 @@ class _Groups:
         self.names.add(key)
         group["members"].append({"name": entry.name, "url": url, "notes": notes, "line": entry.line})
 
-    def plausible(self, entry: Entry) -> bool:
+    def _doubt(self, entry: Entry) -> tuple[str, str] | None:
+        """The name rule the entry fails as a person of the current group (named like its project, say)."""
         project = self.current["project"] if self.current is not None else None
-        return doubt(entry.name, "person", (project.casefold(),) if project else ()) is None
+        return doubt(entry.name, "person", (project.casefold(),) if project else ())
+
+    def plausible(self, entry: Entry) -> bool:
+        return self._doubt(entry) is None
 
     def add_link(self, piece: Piece) -> None:
         if self.current is None:
