@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -46,39 +47,40 @@ class Entry:
 
 @dataclass(slots=True)
 class Split:
-    """A text line read as a list: its entries, and the fragments of text that are not names."""
+    """A text line read as a list: its entries, or where it stops being one.
+
+    ``prose`` is the first fragment of text that is no name, where reading stopped: a line with one is no list,
+    and what comes after it is not read (most lines of a page are sentences, read up to their first words only).
+    """
 
     entries: list[Entry]
-    prose: list[str]
+    prose: str | None = None
 
     @property
     def is_list(self) -> bool:
-        return bool(self.entries) and not self.prose
+        return bool(self.entries) and self.prose is None
 
 
-def _fragments(text: str) -> list[str]:
-    """``text`` cut at its separators, but not inside parentheses ('Ada (UCB, EECS), Grace')."""
+def _fragments(text: str) -> Iterator[tuple[str, bool]]:
+    """``text`` cut at its separators, but not inside parentheses ('Ada (UCB, EECS), Grace'), each fragment with
+    whether it is the last. One at a time: a reader that stops at a fragment leaves the rest of the text unscanned."""
     # Every separator holds ',', ';', 'and', '·', '•' or '|': without them the text is one fragment (a quick test).
     if not ("," in text or ";" in text or "and" in text or "\u00b7" in text or "\u2022" in text or "|" in text):
-        return [text]
-    if "(" not in text:
-        return _SEPARATORS.split(text)
-    fragments: list[str] = []
+        yield text, True
+        return
     start = scanned = depth = 0
     for match in _SEPARATORS.finditer(text):
         depth += text.count("(", scanned, match.start()) - text.count(")", scanned, match.start())
         scanned = match.start()
         if depth <= 0:
-            fragments.append(text[start : match.start()])
+            yield text[start : match.start()], False
             start = match.end()
-    fragments.append(text[start:])
-    return fragments
+    yield text[start:], True
 
 
 def split_entries(line: TextLine, marks: Marks) -> Split:
     """Read a line as a list of links and plain names separated by commas (or by nothing at all)."""
     entries: list[Entry] = []
-    prose: list[str] = []
     after_link = False
     title = ""  # 'Prof.' before the next name: said of it
     for piece in line.pieces:
@@ -103,10 +105,10 @@ def split_entries(line: TextLine, marks: Marks) -> Split:
             text, dash_note = text[: dash.start()], " ".join(text[dash.end() :].split()).rstrip(" ,;")
             dash_note = dash_note[:-1].rstrip() if dash_note.endswith(".") else dash_note
         count = len(entries)
-        fragments = _fragments(text) if text.strip(_PUNCTUATION) else []
-        for position, raw in enumerate(fragments):
+        fragments = _fragments(text) if text.strip(_PUNCTUATION) else ()
+        for position, (raw, last) in enumerate(fragments):
             fragment = _CONJUNCTION.sub("", raw.strip())
-            if fragment.endswith(".") and position == len(fragments) - 1:
+            if fragment.endswith(".") and last:
                 fragment = fragment[:-1].rstrip()
             if not fragment:
                 continue
@@ -117,7 +119,7 @@ def split_entries(line: TextLine, marks: Marks) -> Split:
                 continue
             if folded in _FILLERS:  # '..., et al.', ', and more': the list goes on elsewhere
                 continue
-            if folded in _HONORIFICS and position == len(fragments) - 1:  # 'Prof. [Ion Stoica](url)'
+            if folded in _HONORIFICS and last:  # 'Prof. [Ion Stoica](url)'
                 title = raw.strip()
                 continue
             only_marks = marks_only(fragment, marks)
@@ -140,14 +142,13 @@ def split_entries(line: TextLine, marks: Marks) -> Split:
             if name and looks_like_name(name) and piece.kind == "text":
                 entries.append(Entry(name, piece.line, None, found, [note] if note else []))
             else:
-                prose.append(raw.strip())
+                return Split(entries, raw.strip())
         if dash_note:
-            if entries and (after_link or len(entries) > count) and not prose:
-                entries[-1].notes.append(dash_note)
-            else:
-                prose.append(dash_note)
+            if not (entries and (after_link or len(entries) > count)):
+                return Split(entries, dash_note)
+            entries[-1].notes.append(dash_note)
         after_link = False
-    return Split(entries, prose)
+    return Split(entries)
 
 
 def split_lead(line: TextLine) -> tuple[str, TextLine] | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
-from itertools import chain
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block.table import escapedSplit
@@ -63,43 +62,36 @@ Run = tuple[str, str | None]
 
 def plain_lines(content: str) -> Iterator[list[Run]]:
     """What the inline parser's tokens come to for content made of plain text, plain links and line breaks: its
-    lines, one at a time, each a list of runs; :class:`NotPlain` at the first thing that is none of these (the
-    caller then starts again with the parser).
+    lines, one at a time, each a list of runs; :class:`NotPlain` when anything else is in it (the caller then
+    reads it with the parser).
 
     Most of the page is such text, and most of the inline parser's time on it goes to trying its rules one by
     one at each position. This reads it as its text, link and newline rules would, without making the tokens
     that the caller would only flatten again: the text before a line break loses its trailing spaces (a hard
-    break's as a soft break's), the next line its leading blanks. Read a line at a time, the runs of a long
-    paragraph are never all alive at once.
+    break's as a soft break's), the next line its leading blanks. A plain link never spans lines (neither its
+    label nor its URL holds a newline): the line breaks are all in the text between links.
     """
+    parts = _SIMPLE_LINK.split(content)  # text, then a label, its URL and text for each link
+    if _NOT_PLAIN.search("".join(parts[::3])):  # one character: joining the texts makes no match that was not there
+        raise NotPlain
     runs: list[Run] = []
-    pending = ""  # text not yet in a run, as the parser's 'pending'
-    position = 0
-    for match in chain(_SIMPLE_LINK.finditer(content), (None,)):  # None: the text after the last link
-        segment = content[position : match.start() if match is not None else len(content)]
-        if _NOT_PLAIN.search(segment):
-            raise NotPlain
-        if "\n" in segment:
-            lines = segment.split("\n")
-            pending += lines[0]
-            for next_line in lines[1:]:
-                pending = pending.rstrip(" ")
-                if pending:
-                    runs.append((pending, None))
-                yield runs
-                runs = []
-                pending = next_line.lstrip(" \t")
-        else:
-            pending += segment
-        if match is None:
-            break
-        if pending:
-            runs.append((pending, None))
-            pending = ""
-        runs.append((match[1], match[2]))
-        position = match.end()
-    if pending:
-        runs.append((pending, None))
+    for index in range(0, len(parts), 3):
+        text = parts[index]
+        if "\n" in text:
+            head, *middle, tail = text.split("\n")
+            head = head.rstrip(" ")
+            if head:
+                runs.append((head, None))
+            yield runs
+            for line in middle:
+                line = line.lstrip(" \t").rstrip(" ")
+                yield [(line, None)] if line else []
+            tail = tail.lstrip(" \t")
+            runs = [(tail, None)] if tail else []
+        elif text:
+            runs.append((text, None))
+        if index + 1 < len(parts):
+            runs.append((parts[index + 1], parts[index + 2]))
     yield runs
 
 
@@ -146,8 +138,10 @@ def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
     return md
 
 
-# A thematic break: three of one marker with only blanks between (anywhere: a container's marker may precede it).
-_HR = re.compile(r"[-*_][ \t]*[-*_][ \t]*[-*_]")
+# A thematic break: a line of markers and blanks, after any container's markers ('> ***', '- ---', '1. ___').
+# Searched in the text with a newline put before it, like _UNDERLINE below. The first marker is the first
+# '-', '*' or '_' of its line: one way to match, so each line is read once.
+_HR = re.compile(r"\n[ \t>+0-9.)]*[-*_][-*_ \t>+0-9.)]*(?=\n|$)")
 # A setext underline: a line of '=' or '-', after any block quote markers ('> Foo\n> ---' is a heading too).
 # It starts with a newline (searched in the text with one put before it), not '^' in multiline mode: a literal
 # start lets the regex engine jump from line to line instead of trying every position.
@@ -158,17 +152,18 @@ _UNDERLINE = re.compile(r"\n[ \t>]*(?:=+|-+)[ \t]*(?=\n|$)")
 _OPTIONAL_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
     # Indented code needs four columns of indentation somewhere: four spaces or a tab (after '>', '-', ...).
     ("code", lambda text: "    " in text or "\t" in text),
-    ("fence", lambda text: "```" in text or "~~~" in text),
+    # A single character is found faster than a string: look for the string only where the character is.
+    ("fence", lambda text: ("`" in text and "```" in text) or ("~" in text and "~~~" in text)),
     ("backticks", lambda text: "`" in text),
     ("blockquote", lambda text: ">" in text),
-    ("hr", lambda text: _HR.search(text) is not None),
+    ("hr", lambda text: _HR.search("\n" + text) is not None),
     ("lheading", lambda text: _UNDERLINE.search("\n" + text) is not None),
     ("reference", lambda text: "]:" in text),
     ("table", lambda text: "|" in text),
     ("html_block", lambda text: "<" in text),
     ("html_inline", lambda text: "<" in text),
     ("autolink", lambda text: "<" in text),
-    ("image", lambda text: "![" in text),
+    ("image", lambda text: "!" in text and "![" in text),
     ("entity", lambda text: "&" in text),
     ("escape", lambda text: "\\" in text),
     # Joins the text that escapes and entities leave behind; with neither, there is nothing to join.
