@@ -119,7 +119,8 @@ def _by_the_table(text: str, kind: Kind, known: frozenset[str]) -> tuple[str, st
 
 
 _PIECES = ["Ada", "LOVELACE", "E.", "Wei-Lin", "See", "The", "More", "And", "sglang", "SGLang", "x", " ", "-", ".",
-           ":", "@", "ü", "Ñúñez", "Read", "more", "Visit", "A" * 60]  # fmt: skip
+           ":", "@", "ü", "Ñúñez", "Read", "more", "Visit", "A" * 60, "UC", "Labs", "University", "Inc.", "MIT",
+           "Bell-Labs", "Labsworth"]  # fmt: skip
 
 
 @settings(max_examples=500, deadline=None)

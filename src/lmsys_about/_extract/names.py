@@ -152,6 +152,13 @@ _PLAIN = re.compile(r"([A-Z][A-Za-z]*)\.?(?:[ -][A-Z][A-Za-z]*\.?){0,5}")
 _NOT_FIRST = FUNCTION_WORDS | DETERMINERS
 
 
+def _plain_organisation(text: str) -> bool:
+    """:func:`_organisation` for a text that ``_PLAIN`` matched: its words are its runs of ASCII letters, split at
+    its spaces, hyphens and periods, so a set lookup of each does what the pattern does, quicker."""
+    words = text.lower().replace("-", " ").replace(".", " ").split()
+    return not ORGANISATION_WORDS.isdisjoint(words) or (len(text) >= 3 and text.isupper() and text.isalpha())
+
+
 def doubt(text: str, kind: Kind = "person", known: Known = ()) -> tuple[str, str] | None:
     """The first rule ``text`` fails as a name of ``kind``, as (rule, reason); None when it passes them all."""
     text = text.strip()
@@ -160,7 +167,7 @@ def doubt(text: str, kind: Kind = "person", known: Known = ()) -> tuple[str, str
         plain is not None
         and plain[1].lower() not in _NOT_FIRST
         and (not known or text.casefold() not in known)
-        and (kind != "person" or not _organisation(text, known))
+        and (kind != "person" or not _plain_organisation(text))
     ):
         return None
     for rule, fails, reason, kinds in RULES:
