@@ -8,7 +8,7 @@ import string
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lmsys_about._extract._text import _ODD_FOLDS, may_contain
+from lmsys_about._extract._text import _ODD_FOLDS, _SENTENCE_END, _STATUS, _sentence_ends, may_contain, split_status
 from lmsys_about._extract.history import _DATE, _FOUNDING, _FOUNDING_WORDS, find_date, is_founding
 
 from ..test_properties import EXAMPLES
@@ -48,3 +48,22 @@ def test_odd_spellings_of_founding_words_still_count() -> None:
     assert is_founding("It was or\u0131ginated by them.")  # dotless i
     assert is_founding("It was OR\u0130GINATED by them.")  # dotted capital I
     assert not is_founding("It was refounded and restarted.")  # whole words only
+
+
+_PROSE = st.lists(
+    st.sampled_from([".", "!", "?", " ", "  ", "\n", "\t", "a", "A", "1", '"', "(", "[", "e.g.", "\u00a0"]), max_size=16
+)
+
+
+@settings(max_examples=EXAMPLES * 4, deadline=None)
+@given(_PROSE.map("".join))
+def test_sentence_ends_are_the_pattern_s_matches(text: str) -> None:
+    assert [m.span(1) for m in _sentence_ends(text)] == [m.span(1) for m in _SENTENCE_END.finditer(text)]
+
+
+@settings(max_examples=EXAMPLES * 4, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "(", ")", "b c", "\n", "\u2003", "()"]), max_size=10).map("".join))
+def test_split_status_is_the_status_pattern(text: str) -> None:
+    match = _STATUS.match(text)
+    expected = (text, None) if match is None else (match["name"], match["status"].strip() or None)
+    assert split_status(text) == expected

@@ -148,6 +148,21 @@ class Sentence:
     line: int
 
 
+def _sentence_ends(text: str) -> list[re.Match[str]]:
+    """What ``_SENTENCE_END.finditer(text)`` gives, quicker: the pattern is tried only where its first character is,
+    found by str.find (the regex engine would try every position of the text)."""
+    ends = []
+    for mark in ".!?":
+        position = text.find(mark)
+        while position != -1:
+            match = _SENTENCE_END.match(text, position)
+            if match is not None:
+                ends.append(match)
+            position = text.find(mark, position + 1)
+    # Matches cannot overlap: one covers a mark and the blanks after it, and the next starts at another mark.
+    return sorted(ends, key=lambda match: match.start())
+
+
 def sentences(block: Block) -> Iterator[Sentence]:
     """The block's plain text cut into sentences, each with the line it starts on."""
     starts: list[int] = []
@@ -160,7 +175,7 @@ def sentences(block: Block) -> Iterator[Sentence]:
         offset += len(text) + 1
     joined = " ".join(parts)
     begin = 0
-    for match in [*_SENTENCE_END.finditer(joined), None]:
+    for match in [*_sentence_ends(joined), None]:
         # 'in Sept. 2024', 'Dr. Ada': no end. The longest such word is four characters: look at six, not all.
         if match and _ABBREVIATION.search(joined, max(match.start(1) - 6, 0), match.start(1)):
             continue
@@ -200,6 +215,8 @@ def series(text: str) -> list[str]:
 
 def split_status(text: str) -> tuple[str, str | None]:
     """'FlashInfer (graduated)' -> ('FlashInfer', 'graduated'); text without a status, or with '()', keeps it None."""
+    if not text.rstrip().endswith(")"):  # most text: the pattern need not look for a status
+        return text, None
     match = _STATUS.match(text)
     if match is None:
         return text, None

@@ -63,7 +63,7 @@ def _month_number(month: str) -> int:
 
 def find_date(text: str) -> re.Match[str] | None:
     """The first date in ``text`` ('in September 2024'), or None."""
-    return _DATE.search(text) if _YEAR.search(text) else None
+    return _DATE.search(text) if ("19" in text or "20" in text) and _YEAR.search(text) else None
 
 
 def is_founding(text: str) -> bool:

@@ -118,7 +118,7 @@ class _Groups:
             return
         rest = text_line
         project_label = False
-        if sum(piece.kind == "strong" for piece in rest.pieces) > 1 and not split_lead(rest):
+        if [piece.kind for piece in rest.pieces].count("strong") > 1 and not split_lead(rest):
             # '**Lianmin Zheng**, **Ying Sheng**': names in bold, not a label
             rest = TextLine(
                 text_line.line, [Piece("text", p.text, p.line) if p.kind == "strong" else p for p in rest.pieces]

@@ -49,7 +49,7 @@ class TextLine:
     def text(self) -> str:
         """The line as plain text (read once the pieces are complete)."""
         if self._text is None:
-            self._text = "".join(p.text for p in self.pieces)
+            self._text = "".join([p.text for p in self.pieces])
         return self._text
 
     def links(self) -> Iterator[Piece]:
@@ -74,7 +74,7 @@ class Block:
     def text(self) -> str:
         """The block as plain text, its lines joined by spaces (read once the block is complete)."""
         if self._text is None:
-            self._text = " ".join(t.text.strip() for t in self.lines).strip()
+            self._text = " ".join([t.text.strip() for t in self.lines]).strip()
         return self._text
 
 
