@@ -14,8 +14,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 import lmsys_about
-from lmsys_about._read.blocks import TextLine, inline_lines, plain_text_lines
-from lmsys_about._read.markdown import NotPlain, block_tokens, parsed_inline_tokens, plain_lines
+from lmsys_about._read.blocks import TextLine, inline_lines
+from lmsys_about._read.markdown import NotPlain, block_tokens, parsed_inline_tokens, plain_text_lines
 
 from ..paths import CASES, CORPUS_PAGES, case_id
 from ..test_properties import EXAMPLES
@@ -126,13 +126,13 @@ def _lines(lines: list[TextLine]) -> list[object]:
 
 
 def _plain_matches_stock(content: str) -> None:
-    assert _lines(plain_text_lines(plain_lines(content), 7)) == _lines(inline_lines(_inline_tokens(content), 7))
+    assert _lines(plain_text_lines(content, 7)) == _lines(inline_lines(_inline_tokens(content), 7))
 
 
 @settings(max_examples=EXAMPLES * 4, deadline=None)
 @given(st.lists(st.sampled_from(_PLAIN), max_size=14).map("".join))
 def test_plain_inline_text_gives_the_lines_of_the_inline_parsers_tokens(content: str) -> None:
-    _plain_matches_stock(content)  # nothing here needs the inline parser's other rules: plain_lines never gives up
+    _plain_matches_stock(content)  # nothing here needs the inline parser's other rules: plain_text_lines never gives up
 
 
 def _contents(text: str) -> list[str]:
@@ -166,7 +166,7 @@ def test_plain_reading_of_any_text_gives_the_lines_of_the_inline_parsers_tokens_
 )
 def test_anything_but_plain_text_goes_to_the_inline_parser(content: str) -> None:
     with pytest.raises(NotPlain):
-        list(plain_lines("[a](https://x.org/) plain first, then " + content))
+        plain_text_lines("[a](https://x.org/) plain first, then " + content, 1)
 
 
 def test_the_bundled_page_is_mostly_plain_inline_text() -> None:
@@ -178,7 +178,7 @@ def test_the_bundled_page_is_mostly_plain_inline_text() -> None:
 
 def _is_plain(content: str) -> bool:
     try:
-        list(plain_lines(content))
+        plain_text_lines(content, 1)
     except NotPlain:
         return False
     return True

@@ -27,7 +27,7 @@ def extract_organization(section: Section, ctx: Context) -> None:
                 org["line"] = block.line
         block_sentences = list(sentences(block))
         for sentence in block_sentences:
-            named = _NAMED.match(sentence.text)
+            named = _NAMED.match(sentence.text) if "(" in sentence.text else None  # no need to scan it all
             if named and org["name"] is None:
                 name = named["name"].strip()  # 'The Large Model Systems Organization (LMSYS) is': not 'The ...'
                 name = name[4:].lstrip() if name[:4].lower() == "the " and name[4:5].isupper() else name

@@ -1,8 +1,9 @@
 """Stage 1, reading: bytes in, blocks of text lines out.
 
 ``source`` turns bytes into text (BOM, line endings, UTF-8 errors, the size cap) and splits off the front
-matter, keeping the body's line offset; ``markdown`` holds every markdown-it internal (the tuned parser and
-its token streams); ``blocks`` turns tokens into headings, paragraphs and list items made of pieces (text,
-links, bold text, images), each numbered with its line in the original file, and splits them into sections.
+matter, keeping the body's line offset; ``markdown`` holds every markdown-it internal (the tuned parser, its
+token streams, and the plain inline content read without it); ``blocks`` turns tokens into headings, paragraphs
+and list items made of ``pieces`` (text, links, bold text, images), each numbered with its line in the original
+file, and splits them into sections.
 Nothing here knows what a person or a sponsor is.
 """

@@ -6,7 +6,7 @@ Inline tokens have no line map: each piece takes the line of its block plus the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -15,45 +15,15 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
 from ..errors import MarkdownError
-from .markdown import NotPlain, Run, block_tokens, dropped_cells, max_nesting, parsed_inline_tokens, plain_lines
+from .markdown import NotPlain, block_tokens, dropped_cells, max_nesting, parsed_inline_tokens, plain_text_lines
+from .pieces import Piece, TextLine
 
-PieceKind = Literal["text", "link", "strong", "image", "html"]
+__all__ = ["Block", "Piece", "Section", "TextLine", "parse_blocks", "split_sections"]
+
 # A table's rows are blocks too: "head" for its header row, "row" for each other, one text line per cell.
 BlockKind = Literal["heading", "paragraph", "item", "raw", "head", "row"]
 # markdown-it skips, without a word, what lies inside a container opened at its last level of nesting.
 _CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
-
-
-@dataclass(slots=True)
-class Piece:
-    """A run of inline content: plain text, a link (with ``url``), bold text, an image, or raw HTML: a tag, or
-    a link (``<a href>`` up to its ``</a>``) kept whole so that no list reads a name in it. Raw HTML has a
-    ``url`` where it links (``<a href>``, ``<img src>``, a Markdown link inside ``<a>``): nothing reads it."""
-
-    kind: PieceKind
-    text: str
-    line: int
-    url: str | None = None
-    image: str | None = None  # a link's image (a logo): its source, the link's text being its alt text
-
-
-@dataclass(slots=True)
-class TextLine:
-    """The pieces of one source line of a block."""
-
-    line: int
-    pieces: list[Piece] = field(default_factory=list)
-    _text: str | None = None
-
-    @property
-    def text(self) -> str:
-        """The line as plain text (read once the pieces are complete)."""
-        if self._text is None:
-            self._text = "".join([p.text for p in self.pieces])
-        return self._text
-
-    def links(self) -> Iterator[Piece]:
-        return (p for p in self.pieces if p.kind in ("link", "image"))
 
 
 @dataclass(slots=True)
@@ -160,26 +130,9 @@ def _line(token: Token, line_offset: int) -> int:
 def _text_lines(md: MarkdownIt, content: str, env: EnvType, first_line: int) -> list[TextLine]:
     """The text lines of a block's inline content: read directly where it is plain, else from the parser."""
     try:
-        return plain_text_lines(plain_lines(content), first_line)
-    except NotPlain:  # the plain start is read twice: at worst twice the work, still linear
+        return plain_text_lines(content, first_line)
+    except NotPlain:
         return inline_lines(parsed_inline_tokens(md, content, env), first_line)
-
-
-def plain_text_lines(lines: Iterable[list[Run]], first_line: int) -> list[TextLine]:
-    """Text lines of the runs of plain content (:func:`plain_lines`): the pieces :func:`inline_lines` makes of
-    its tokens."""
-    text_lines = []
-    for number, runs in enumerate(lines, first_line):
-        text_lines.append(
-            TextLine(
-                number,
-                [
-                    Piece("text", text, number) if url is None else Piece("link", " ".join(text.split()), number, url)
-                    for text, url in runs
-                ],
-            )
-        )
-    return text_lines
 
 
 _ANCHOR_OPEN = re.compile(r"<a\s", re.IGNORECASE)

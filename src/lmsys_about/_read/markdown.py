@@ -8,7 +8,7 @@ rule can start; and rules the page cannot trigger are left out. An upgrade of ma
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -20,6 +20,8 @@ from markdown_it.rules_inline.link import link
 from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
+
+from .pieces import Piece, TextLine
 
 # '[label](destination)' with nothing in it that CommonMark would unescape, nest or treat as a title.
 _SIMPLE_LINK = re.compile(r"\[([^\[\]\\`*_<>&!\n]*)\]\(([^\s()<>\\&\"']*)\)")
@@ -55,51 +57,52 @@ _NOT_PLAIN = re.compile(r"[\[!&*<\\_`]")
 
 
 class NotPlain(Exception):
-    """Raised by :func:`plain_lines` where the content needs the inline parser after all."""
+    """Raised by :func:`plain_text_lines` where the content needs the inline parser after all."""
 
 
-# A run of plain inline content: text and None, or a link's label (as written) and its URL.
-Run = tuple[str, str | None]
-
-
-def plain_lines(content: str) -> Iterator[list[Run]]:
-    """What the inline parser's tokens come to for content made of plain text, plain links and line breaks: its
-    lines, one at a time, each a list of runs; :class:`NotPlain` when anything else is in it (the caller then
-    reads it with the parser).
+def plain_text_lines(content: str, first_line: int) -> list[TextLine]:
+    """What the inline parser's tokens come to, as text lines of pieces, for content made of plain text, plain
+    links and line breaks; :class:`NotPlain` when anything else is in it (the caller then reads it with the
+    parser).
 
     Most of the page is such text, and most of the inline parser's time on it goes to trying its rules one by
     one at each position. This reads it as its text, link and newline rules would, without making the tokens
-    that the caller would only flatten again: the text before a line break loses its trailing spaces (a hard
-    break's as a soft break's), the next line its leading blanks. A plain link never spans lines (neither its
-    label nor its URL holds a newline): the line breaks are all in the text between links.
+    that would only be flattened again: the text before a line break loses its trailing spaces (a hard break's
+    as a soft break's), the next line its leading blanks, and a link's label its runs of blanks. A plain link
+    never spans lines (neither its label nor its URL holds a newline): the line breaks are all in the text
+    between links.
     """
     parts = _SIMPLE_LINK.split(content)  # text, then a label, its URL and text for each link
     if _NOT_PLAIN.search("".join(parts[::3])):  # one character: joining the texts makes no match that was not there
         raise NotPlain
-    runs: list[Run] = []
+    line = first_line
+    pieces: list[Piece] = []
+    lines = [TextLine(line, pieces)]
     for index in range(0, len(parts), 3):
         text = parts[index]
         if "\n" in text:
             head, *middle, tail = text.split("\n")
             head = head.rstrip(" ")
             if head:
-                runs.append((head, None))
-            yield runs
-            for line in middle:
-                line = line.lstrip(" \t").rstrip(" ")
-                yield [(line, None)] if line else []
+                pieces.append(Piece("text", head, line))
+            for between in middle:
+                line += 1
+                between = between.lstrip(" \t").rstrip(" ")
+                lines.append(TextLine(line, [Piece("text", between, line)] if between else []))
+            line += 1
             tail = tail.lstrip(" \t")
-            runs = [(tail, None)] if tail else []
+            pieces = [Piece("text", tail, line)] if tail else []
+            lines.append(TextLine(line, pieces))
         elif text:
-            runs.append((text, None))
+            pieces.append(Piece("text", text, line))
         if index + 1 < len(parts):
-            runs.append((parts[index + 1], parts[index + 2]))
-    yield runs
+            pieces.append(Piece("link", " ".join(parts[index + 1].split()), line, parts[index + 2]))
+    return lines
 
 
 def block_tokens(text: str) -> tuple[MarkdownIt, EnvType, list[Token]]:
     """The parser for ``text``, the environment its block rules filled (link references), and its block tokens;
-    inline tokens have no children yet: each block's content is read on its own (:func:`plain_lines`, else
+    inline tokens have no children yet: each block's content is read on its own (:func:`plain_text_lines`, else
     :func:`parsed_inline_tokens`)."""
     md = parser_for(text)
     env: EnvType = {}
