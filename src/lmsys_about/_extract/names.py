@@ -65,7 +65,7 @@ def _reference(text: str, known: Known) -> bool:
 
 
 def _function_words(text: str, known: Known) -> bool:
-    return all(word[0].lower() in FUNCTION_WORDS for word in _WORD.finditer(text))  # stops at a name's first word
+    return all(word.lower() in FUNCTION_WORDS for word in _WORD.findall(text))  # stops at a name's first word
 
 
 def _sentence(text: str, known: Known) -> bool:
@@ -144,6 +144,11 @@ RULES: tuple[Rule, ...] = (
 )  # fmt: skip
 
 
+_RULES_FOR: dict[Kind, tuple[tuple[str, Callable[[str, Known], bool], str], ...]] = {
+    kind: tuple((rule, fails, reason) for rule, fails, reason, kinds in RULES if kind in kinds)
+    for kind in ("person", "sponsor")
+}
+
 # Most names are a few capitalised words ('Joseph E. Gonzalez', 'Wei-Lin Chiang', 'NVIDIA'). Such a name, whose
 # first word is no function word or determiner, passes every rule but organisation and known-entity: no ':', '@', '/' or
 # lowercase start, few words, few characters. Checking that first saves most of the time (and test_names
@@ -170,8 +175,8 @@ def doubt(text: str, kind: Kind = "person", known: Known = ()) -> tuple[str, str
         and (kind != "person" or not _plain_organisation(text))
     ):
         return None
-    for rule, fails, reason, kinds in RULES:
-        if kind in kinds and fails(text, known):
+    for rule, fails, reason in _RULES_FOR[kind]:
+        if fails(text, known):
             return rule, reason
     return None
 
