@@ -219,7 +219,7 @@ def test_long_lists_become_models_record_by_record_equal_to_validated_ones() -> 
     page = f"OWS Labs (OWS) is a lab.\n\n## Members\n{members}\n\n## Sponsors\n{sponsors}\n"
     about = loads(page, max_bytes=None)  # 48 KB: above the default cap
     assert len(about.people) == len(about.sponsors) == 600
-    assert about.people[0].notes == ["*"]
+    assert about.people[0].notes == ("*",)
     _assert_same_models(about, About.model_validate(parse_data(page, max_bytes=None)))
     # made without a second validation: the models of a long list share their set of fields
     assert about.people[0].model_fields_set is about.people[-1].model_fields_set
@@ -241,7 +241,7 @@ def test_a_copy_of_a_model_made_without_validation_gets_its_own_set_of_fields() 
     from lmsys_about._api import _constructed
     from lmsys_about.models import Member
 
-    records = [{"name": n, "url": None, "notes": [], "line": 1} for n in ("Ada", "Bob")]
+    records = [{"name": n, "url": None, "notes": (), "line": 1} for n in ("Ada", "Bob")]
     ada, bob = _constructed(records, Member)
     fields = set(bob.model_fields_set)
     copy = ada.model_copy(update={"name": "Eve"})
@@ -257,10 +257,10 @@ def test_a_record_that_does_not_give_exactly_the_fields_is_validated() -> None:
     from lmsys_about.models import Member
 
     (member,) = _constructed([{"name": "Ada", "url": None, "line": 3}], Member)
-    assert member.notes == []
+    assert member.notes == ()
     assert member.model_fields_set == {"name", "url", "line"}
     with pytest.raises(ValidationError, match="extra"):
-        _constructed([{"name": "Ada", "url": None, "notes": [], "line": 3, "age": 36}], Member)
+        _constructed([{"name": "Ada", "url": None, "notes": (), "line": 3, "age": 36}], Member)
 
 
 def test_several_marks_after_a_link_each_keep_their_meaning() -> None:
@@ -269,5 +269,14 @@ def test_several_marks_after_a_link_each_keep_their_meaning() -> None:
         "## Team\n[Ada](https://ada.example.org/)\\* †, Bob\\*\n"
     )
     about = loads(page)
-    assert [(p.name, p.notes) for p in about.people] == [("Ada", ["initiators", "founders"]), ("Bob", ["initiators"])]
+    assert [(p.name, p.notes) for p in about.people] == [("Ada", ("initiators", "founders")), ("Bob", ("initiators",))]
     assert not [d for d in about.diagnostics if d.code == "unexplained-mark"]
+
+
+def test_members_people_and_institutions_are_hashable_values() -> None:
+    about = load()
+    for models in (about.people, [m for g in about.groups for m in g.members], about.history.institutions):
+        assert models
+        assert len(set(models)) == len(models)  # each is hashable, and distinct ones stay distinct
+        assert all(hash(model) == hash(model.model_copy()) for model in models)
+    assert all(isinstance(p.groups, tuple) and isinstance(p.notes, tuple) for p in about.people)

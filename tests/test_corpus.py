@@ -41,8 +41,8 @@ def test_corpus_specifics() -> None:
         pytest.skip("no corpus")
     first = load(CORPUS / "about_01_2023-03_initiators.md")
     assert [g.name for g in first.groups] == ["Student Team", "Faculty Team"]
-    assert first.people[0].notes == ["initiators"]
-    assert first.history.institutions[0].model_dump() == {"name": "UC Bekreley", "notes": ["initiators"], "line": 19}
+    assert first.people[0].notes == ("initiators",)
+    assert first.history.institutions[0].model_dump() == {"name": "UC Bekreley", "notes": ("initiators",), "line": 19}
     duplicate = load(CORPUS / "about_08_2024-05_duplicate-name.md")
     assert [d.code for d in duplicate.diagnostics].count("duplicate-member") == 1
     assert [p.name for p in duplicate.people].count("Lisa Dunlap") == 1

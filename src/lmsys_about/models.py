@@ -3,6 +3,9 @@
 Every value that comes from the page carries ``line``: the 1-based line of the original file, front matter
 included, where it stands. URLs are kept exactly as written on the page (after Markdown's own unescaping):
 they are validated, never rewritten.
+
+A person's groups and the notes of a member, person or institution are tuples, so that those models, like the
+others made of single values, are hashable and immutable through and through; lists of models stay lists.
 """
 
 from __future__ import annotations
@@ -70,7 +73,9 @@ class Member(_Model):
 
     name: str = Field(description="The name as written, without Markdown and without marks such as '*'.")
     url: Url | None = Field(description="The person's link, or null when the page gives none or an empty one.")
-    notes: list[str] = Field(default=[], description="Meanings of marks next to the name, from the page's legend.")
+    notes: tuple[str, ...] = Field(
+        default=(), description="Meanings of marks next to the name, from the page's legend."
+    )
     line: Line
 
 
@@ -90,8 +95,10 @@ class Person(_Model):
     name: str = Field(description="The name at the person's first appearance.")
     url: Url | None = Field(description="The first link given for the person, or null.")
     github: str | None = Field(description="GitHub handle when the URL is a github.com profile.")
-    groups: list[str] = Field(description="Names of the groups the person is in, in page order.")
-    notes: list[str] = Field(default=[], description="Meanings of marks next to the name, from the page's legend.")
+    groups: tuple[str, ...] = Field(description="Names of the groups the person is in, in page order.")
+    notes: tuple[str, ...] = Field(
+        default=(), description="Meanings of marks next to the name, from the page's legend."
+    )
     line: Line = Field(description="Line of the first appearance: the line that holds the name.")
 
 
@@ -119,7 +126,9 @@ class Institution(_Model):
     """A founding or member institution."""
 
     name: str = Field(description="The name as written, typos included, without marks.")
-    notes: list[str] = Field(default=[], description="Meanings of marks next to the name, from the page's legend.")
+    notes: tuple[str, ...] = Field(
+        default=(), description="Meanings of marks next to the name, from the page's legend."
+    )
     line: Line
 
 

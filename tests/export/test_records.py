@@ -172,7 +172,7 @@ def test_ndjson_reads_back_into_the_same_rows(kind: str) -> None:
 def test_notes_are_joined_with_a_semicolon() -> None:
     about = loads(EXPORTS)
     group = about.groups[0]
-    member = group.members[0].model_copy(update={"notes": ["initiators", "founders"]})
+    member = group.members[0].model_copy(update={"notes": ("initiators", "founders")})
     about = about.model_copy(update={"groups": [group.model_copy(update={"members": [member]})]})
     rows = to_records(about, "people")
     assert rows[0]["notes"] == "initiators; founders"

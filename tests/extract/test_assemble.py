@@ -20,12 +20,12 @@ def test_a_person_in_two_groups_is_one_person_in_both() -> None:
     people = merge_people(
         [_group("Leads", _member("Ada Lovelace", line=3)), _group("Advisors", _member("Ada Lovelace", line=8))]
     )
-    assert [(p["name"], p["groups"], p["line"]) for p in people] == [("Ada Lovelace", ["Leads", "Advisors"], 3)]
+    assert [(p["name"], p["groups"], p["line"]) for p in people] == [("Ada Lovelace", ("Leads", "Advisors"), 3)]
 
 
 def test_people_are_matched_whatever_their_case_and_keep_their_first_spelling() -> None:
     people = merge_people([_group("A", _member("Ada Lovelace")), _group("B", _member("ADA LOVELACE"))])
-    assert [(p["name"], p["groups"]) for p in people] == [("Ada Lovelace", ["A", "B"])]
+    assert [(p["name"], p["groups"]) for p in people] == [("Ada Lovelace", ("A", "B"))]
 
 
 def test_people_come_in_order_of_first_appearance() -> None:
@@ -49,12 +49,12 @@ def test_notes_are_gathered_once_each_in_order() -> None:
         _group("A", _member("Ada Lovelace", notes=("initiators", "initiators"))),
         _group("B", _member("Ada Lovelace", notes=("advisors", "initiators"))),
     ]
-    assert merge_people(groups)[0]["notes"] == ["initiators", "advisors"]
+    assert merge_people(groups)[0]["notes"] == ("initiators", "advisors")
 
 
 def test_a_group_listed_twice_is_named_once() -> None:
     groups = [_group("A", _member("Ada Lovelace")), _group("A", _member("Ada Lovelace"))]
-    assert merge_people(groups)[0]["groups"] == ["A"]
+    assert merge_people(groups)[0]["groups"] == ("A",)
 
 
 def _assembled(ctx: Context) -> dict[str, Any]:
@@ -97,8 +97,8 @@ def test_without_a_contact_address_the_email_is_the_first_of_the_page() -> None:
 
 
 def test_labelled_institutions_come_before_those_of_the_founding_sentence() -> None:
-    labelled = [{"name": "UCSD", "notes": [], "line": 9}]
-    founding = [{"name": "CMU", "notes": [], "line": 2}]
+    labelled = [{"name": "UCSD", "notes": (), "line": 9}]
+    founding = [{"name": "CMU", "notes": (), "line": 2}]
     assert (
         _assembled(Context(labelled_institutions=labelled, founding_institutions=founding))["history"]["institutions"]
         == labelled

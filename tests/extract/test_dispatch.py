@@ -13,8 +13,8 @@ def test_a_legend_anywhere_on_the_page_explains_marks_before_it() -> None:
     )
     assert ctx.marks.meanings == {"*": "initiators"}
     assert [(m["name"], m["notes"]) for m in ctx.groups[0]["members"]] == [
-        ("Ada Lovelace", ["initiators"]),
-        ("Alan Turing", []),
+        ("Ada Lovelace", ("initiators",)),
+        ("Alan Turing", ()),
     ]
 
 

@@ -71,11 +71,11 @@ def test_a_founding_sentence_names_its_institutions() -> None:
         legend={"*": "hosts"},
     )
     assert ctx.founding_institutions == [
-        {"name": "UC Berkeley", "notes": [], "line": 3},
-        {"name": "Stanford", "notes": [], "line": 3},
-        {"name": "UCSD", "notes": ["hosts"], "line": 3},
-        {"name": "CMU", "notes": [], "line": 3},
-        {"name": "MBZUAI", "notes": [], "line": 3},
+        {"name": "UC Berkeley", "notes": (), "line": 3},
+        {"name": "Stanford", "notes": (), "line": 3},
+        {"name": "UCSD", "notes": ("hosts",), "line": 3},
+        {"name": "CMU", "notes": (), "line": 3},
+        {"name": "MBZUAI", "notes": (), "line": 3},
     ]
 
 
@@ -112,7 +112,7 @@ def test_the_last_paragraph_that_names_founding_institutions_gives_them() -> Non
         extract_history,
         "## History\n\nIt was founded by people from Alpha.\n\nIt was founded by people from Beta.\n\nNothing here.\n",
     )
-    assert ctx.founding_institutions == [{"name": "Beta", "notes": [], "line": 5}]
+    assert ctx.founding_institutions == [{"name": "Beta", "notes": (), "line": 5}]
 
 
 def test_a_linked_item_is_a_project() -> None:

@@ -20,8 +20,8 @@ def test_entries_before_any_label_join_the_headings_group() -> None:
     (group,) = ctx.groups
     assert (group["name"], group["project"], group["line"]) == ("Team", None, 1)
     assert group["members"] == [
-        {"name": "Ada Lovelace", "url": "https://ada.org/", "notes": [], "line": 3},
-        {"name": "Alan Turing", "url": None, "notes": [], "line": 3},
+        {"name": "Ada Lovelace", "url": "https://ada.org/", "notes": (), "line": 3},
+        {"name": "Alan Turing", "url": None, "notes": (), "line": 3},
     ]
     assert ctx.diagnostics == []
 
@@ -89,15 +89,15 @@ def test_marks_after_a_name_become_notes_from_the_legend() -> None:
         extract_people, "## Team\n\n[Ada Lovelace](https://ada.org/)\\*, Alan Turing \\*\n", legend={"*": "initiators"}
     )
     assert [(m["name"], m["notes"]) for m in ctx.groups[0]["members"]] == [
-        ("Ada Lovelace", ["initiators"]),
-        ("Alan Turing", ["initiators"]),
+        ("Ada Lovelace", ("initiators",)),
+        ("Alan Turing", ("initiators",)),
     ]
     assert ctx.diagnostics == []
 
 
 def test_a_mark_without_a_legend_is_kept_as_itself_and_reported_once() -> None:
     ctx = run(extract_people, "## Team\n\nAda Lovelace ††, Alan Turing\n")
-    assert ctx.groups[0]["members"][0]["notes"] == ["†", "†"]
+    assert ctx.groups[0]["members"][0]["notes"] == ("†", "†")
     assert codes(ctx) == [("unexplained-mark", 3)]
     assert "'†'" in ctx.diagnostics[0]["message"]
 
@@ -164,7 +164,7 @@ def test_a_legend_line_is_no_entry_but_its_links_are_kept() -> None:
         legend={"*": "initiators"},
     )
     assert [(m["name"], m["notes"], m["line"]) for m in ctx.groups[0]["members"]] == [
-        ("Ada Lovelace", ["initiators"], 4)
+        ("Ada Lovelace", ("initiators",), 4)
     ]
     assert ctx.links == [{"label": "initiators", "url": "https://x.org/i", "line": 3}]
 
@@ -174,8 +174,8 @@ def test_an_institutions_heading_lists_institutions_not_people(heading: str) -> 
     ctx = run(extract_people, f"## {heading}\n\nUC Berkeley, Stanford\n")
     assert ctx.groups == []
     assert ctx.labelled_institutions == [
-        {"name": "UC Berkeley", "notes": [], "line": 3},
-        {"name": "Stanford", "notes": [], "line": 3},
+        {"name": "UC Berkeley", "notes": (), "line": 3},
+        {"name": "Stanford", "notes": (), "line": 3},
     ]
 
 
@@ -194,8 +194,8 @@ def test_a_heading_with_institution_and_role_words_is_a_group_of_people() -> Non
 def test_an_institutions_link_is_reported_not_kept() -> None:
     ctx = run(extract_people, "## Institutions\n\n[UCSD](https://ucsd.edu), CMU \\*\n", legend={"*": "hosts"})
     assert ctx.labelled_institutions == [
-        {"name": "UCSD", "notes": [], "line": 3},
-        {"name": "CMU", "notes": ["hosts"], "line": 3},
+        {"name": "UCSD", "notes": (), "line": 3},
+        {"name": "CMU", "notes": ("hosts",), "line": 3},
     ]
     assert codes(ctx) == [("unplaced-link", 3)]
     assert "https://ucsd.edu" in ctx.diagnostics[0]["message"]
@@ -246,13 +246,13 @@ def test_what_follows_a_name_is_said_of_it_not_another_person(line: str, expecte
 
 def test_a_bold_remark_opens_no_group() -> None:
     ctx = run(extract_people, "## Team\n\n**Note:** listed in alphabetical order.\n[Ada Lovelace](https://ada.org/)\n")
-    assert _notes(ctx) == [("Team", "Ada Lovelace", [])]
+    assert _notes(ctx) == [("Team", "Ada Lovelace", ())]
     assert codes(ctx) == [("unplaced-text", 3)]
 
 
 def test_a_name_that_is_an_organisation_is_reported_not_a_person() -> None:
     ctx = run(extract_people, "## Team\n\nAda Lovelace, Stanford University, Bell Labs\n")
-    assert _notes(ctx) == [("Team", "Ada Lovelace", [])]
+    assert _notes(ctx) == [("Team", "Ada Lovelace", ())]
     assert [code for code, _ in codes(ctx)] == ["doubtful-name", "doubtful-name"]
 
 

@@ -56,7 +56,7 @@ def test_an_edit_reads_back() -> None:
     back = loads(page)
     assert [m.name for m in back.groups[2].members][-2:] == ["Hao Zhang", "Ada Lovelace (Analyst), Jr."]
     assert back.people[-1].name == "Ada Lovelace (Analyst), Jr."
-    assert back.people[-1].groups == ["Advisors"]
+    assert back.people[-1].groups == ("Advisors",)
 
 
 def _refused(about: About) -> RenderError:
@@ -112,14 +112,14 @@ def test_institutions_named_nowhere_else_get_a_list_of_their_own() -> None:
 
 
 def test_notes_get_marks_and_a_legend() -> None:
-    about = _member(load(), 0, 0, notes=["initiators", "founders"])
-    about = _member(about, 1, 2, notes=["founders"])
+    about = _member(load(), 0, 0, notes=("initiators", "founders"))
+    about = _member(about, 1, 2, notes=("founders",))
     page = render(about)
     assert '"\\*" denotes initiators\n"†" denotes founders' in page
     back = loads(page)
-    assert back.people[0].notes == ["initiators", "founders"]
+    assert back.people[0].notes == ("initiators", "founders")
     assert back.people[6].name == "Christopher Chou"
-    assert back.people[6].notes == ["founders"]
+    assert back.people[6].notes == ("founders",)
     assert modulo(back)["groups"] == modulo(about)["groups"]  # 'people' of an edited About is not updated
 
 

@@ -10,21 +10,26 @@ from ._context import Context, Record
 
 
 def merge_people(groups: Sequence[Record]) -> list[Record]:
-    """Each person once, in order of first appearance, with every group they are in."""
+    """Each person once, in order of first appearance, with every group they are in.
+
+    A person's groups and notes are tuples, as in :class:`~lmsys_about.models.Person`: the people of a group who
+    are in no other share one tuple of its name, and those without notes the one empty tuple.
+    """
     by_name: dict[str, Record] = {}  # records in the field order of Person: the json command prints them as they are
-    # For people met again: their groups and notes as dicts used as ordered sets (lists would make a page that
-    # lists one name in many groups quadratic). Most people are met once and never need them.
+    # For people met again: their groups and notes as dicts used as ordered sets (adding to tuples would make a page
+    # that lists one name in many groups quadratic), made tuples again at the end. Most people are met once.
     seen: dict[str, tuple[dict[str, None], dict[str, None]]] = {}
     for group in groups:
         group_name = group["name"]
+        only_this_group = (group_name,)
         for member in group["members"]:
             key = member["name"].casefold()
             person = by_name.get(key)
             if person is None:
                 url, notes = member["url"], member["notes"]
                 by_name[key] = {
-                    "name": member["name"], "url": url, "github": github_handle(url), "groups": [group_name],
-                    "notes": list(dict.fromkeys(notes)) if notes else [], "line": member["line"],
+                    "name": member["name"], "url": url, "github": github_handle(url), "groups": only_this_group,
+                    "notes": tuple(dict.fromkeys(notes)) if len(notes) > 1 else notes, "line": member["line"],
                 }  # fmt: skip
                 continue
             if person["url"] is None and member["url"] is not None:
@@ -32,13 +37,10 @@ def merge_people(groups: Sequence[Record]) -> list[Record]:
             if key not in seen:
                 seen[key] = (dict.fromkeys(person["groups"]), dict.fromkeys(person["notes"]))
             known_groups, known_notes = seen[key]
-            if group_name not in known_groups:
-                known_groups[group_name] = None
-                person["groups"].append(group_name)
-            for note in member["notes"]:
-                if note not in known_notes:
-                    known_notes[note] = None
-                    person["notes"].append(note)
+            known_groups[group_name] = None
+            known_notes.update(dict.fromkeys(member["notes"]))
+    for key, (known_groups, known_notes) in seen.items():
+        by_name[key]["groups"], by_name[key]["notes"] = tuple(known_groups), tuple(known_notes)
     return list(by_name.values())
 
 

@@ -52,17 +52,17 @@ class _Groups:
             assert self.current is not None
         return self.current
 
-    def _notes(self, entry: Entry) -> list[str]:
+    def _notes(self, entry: Entry) -> tuple[str, ...]:
         """The entry's notes: its marks' meanings (a mark without a legend is reported), then its own."""
         if not entry.marks:  # most entries: no mark, and their own notes only
-            return entry.notes
+            return tuple(entry.notes)  # most have none: the one empty tuple
         ctx = self.ctx
         for mark in dict.fromkeys(entry.marks):  # once per mark, however often it is repeated
             if mark not in ctx.marks.meanings:
                 ctx.report(
                     "warning", "unexplained-mark", f"mark {mark!r} after {entry.name!r} has no legend", entry.line
                 )
-        return [*ctx.marks.notes(entry.marks), *entry.notes]
+        return (*ctx.marks.notes(entry.marks), *entry.notes)
 
     def add(self, entry: Entry) -> None:
         ctx = self.ctx
@@ -260,8 +260,12 @@ def extract_people(section: Section, ctx: Context) -> None:
             continue
         if groups.nested is not None and (block.kind != "item" or block.level <= groups.nested):
             groups.current, groups.nested = None, None  # the nested list is over: back to the heading's group
-        for text_line in block.lines:
-            groups.read(text_line, block)
+        # The block is read once, here: each line is let go as soon as it is read, so that the lines of a long list
+        # and the records made of them are not all alive at once (they were most of a large page's peak memory).
+        lines, block.lines = block.lines, []
+        lines.reverse()
+        while lines:
+            groups.read(lines.pop(), block)
 
 
 def extract_team(project: Record, blocks: list[Block], ctx: Context) -> None:

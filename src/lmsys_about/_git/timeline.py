@@ -103,11 +103,11 @@ class _Rows:
         )
 
 
-def _people(about: About) -> list[tuple[str, list[str]]]:
+def _people(about: About) -> list[tuple[str, Sequence[str]]]:
     return [(person.name, person.groups) for person in about.people]
 
 
-def _sponsors(about: About) -> list[tuple[str, list[str]]]:
+def _sponsors(about: About) -> list[tuple[str, Sequence[str]]]:
     return [(sponsor.name, [sponsor.kind.replace("_", " ")]) for sponsor in about.sponsors]
 
 
