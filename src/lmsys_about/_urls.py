@@ -56,10 +56,17 @@ def mailto_address(url: str) -> str:
     return urlsplit(url).path
 
 
+# A github.com profile as most are written: what urlsplit would find in it, without its cost.
+_GITHUB_PROFILE = re.compile(r"https?://(?:www\.)?github\.com/+([a-z0-9-]+)/*", re.ASCII | re.IGNORECASE)
+
+
 def github_handle(url: str | None) -> str | None:
     """The handle when ``url`` is a github.com profile (one path segment), else None."""
-    if url is None or "github.com" not in url:
+    if url is None or "github.com" not in url.lower():  # 'GitHub.com' too, as the host is read below
         return None
+    profile = _GITHUB_PROFILE.fullmatch(url)
+    if profile is not None:
+        return profile[1]
     parts = urlsplit(url)
     if parts.hostname not in ("github.com", "www.github.com"):
         return None

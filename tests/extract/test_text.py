@@ -14,7 +14,8 @@ from lmsys_about._extract.history import _DATE, _FOUNDING, _FOUNDING_WORDS, find
 from ..test_properties import EXAMPLES
 
 # Words and the characters that re.IGNORECASE confuses with their letters, among ordinary text.
-_WORDS = [*_FOUNDING_WORDS, "September", "in", "since", " ", ".", "19", "20", "24", "\u0662", "e", "s", "i", "I"]
+_WORDS = [*_FOUNDING_WORDS, "September", "in", "since", " ", ".", "19", "20", "24", "\u0662", "e", "s", "i", "I",
+          "Sept.", "may", "\u00a0", "_", "2024", "x"]  # fmt: skip
 _ALPHABET = st.sampled_from([*_WORDS, *_ODD_FOLDS, "S", "K", "\u212a", "É", "é"])
 _TEXTS = st.lists(_ALPHABET, max_size=12).map("".join)
 

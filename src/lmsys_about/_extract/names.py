@@ -160,8 +160,10 @@ _NOT_FIRST = FUNCTION_WORDS | DETERMINERS
 def _plain_organisation(text: str) -> bool:
     """:func:`_organisation` for a text that ``_PLAIN`` matched: its words are its runs of ASCII letters, split at
     its spaces, hyphens and periods, so a set lookup of each does what the pattern does, quicker."""
-    words = text.lower().replace("-", " ").replace(".", " ").split()
-    return not ORGANISATION_WORDS.isdisjoint(words) or (len(text) >= 3 and text.isupper() and text.isalpha())
+    lowered = text.lower()
+    if "-" in lowered or "." in lowered:
+        lowered = lowered.replace("-", " ").replace(".", " ")
+    return not ORGANISATION_WORDS.isdisjoint(lowered.split()) or (len(text) >= 3 and text.isupper() and text.isalpha())
 
 
 def doubt(text: str, kind: Kind = "person", known: Known = ()) -> tuple[str, str] | None:

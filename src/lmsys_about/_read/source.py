@@ -97,7 +97,7 @@ def _decode(raw: bytes, path: str | None) -> str:
         bad = raw[exc.start : exc.end].hex(" ")
         raise SourceError(f"not valid UTF-8 (bytes {bad} at offset {exc.start})", path=path, line=line) from None
     # CRLF and lone CR each end one line, so line numbers stay those of the original file.
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _line_of(fm_text: str, mark: Mark) -> int:
