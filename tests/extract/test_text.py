@@ -9,7 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lmsys_about._extract._text import _ODD_FOLDS, _SENTENCE_END, _STATUS, _sentence_ends, may_contain, split_status
-from lmsys_about._extract.history import _DATE, _FOUNDING, _FOUNDING_WORDS, find_date, is_founding
+from lmsys_about._extract.history import (
+    _DATE,
+    _FOUNDING,
+    _FOUNDING_WORDS,
+    _LEADING_DATE,
+    find_date,
+    is_founding,
+    leading_date,
+)
 
 from ..test_properties import EXAMPLES
 
@@ -68,3 +76,27 @@ def test_split_status_is_the_status_pattern(text: str) -> None:
     match = _STATUS.match(text)
     expected = (text, None) if match is None else (match["name"], match["status"].strip() or None)
     assert split_status(text) == expected
+
+
+_OPENINGS = st.lists(
+    st.sampled_from(
+        ["Sept.", "SEPTEMBER", "\u017fep", "may", "Ma", "2024", "1999", "-09", ":", " ", "\u2014", "a", "x", "12"]
+    ),
+    max_size=6,
+).map("".join)
+
+
+@settings(max_examples=EXAMPLES * 4, deadline=None)
+@given(_OPENINGS)
+def test_leading_date_tries_the_pattern_wherever_it_can_match(text: str) -> None:
+    match = _LEADING_DATE.match(text)
+    if match is not None and any(c.isalpha() for c in text[match.end() :]):
+        assert leading_date(text) is not None
+    else:
+        assert leading_date(text) is None
+
+
+def test_a_leading_month_is_read_in_any_spelling_the_pattern_takes() -> None:
+    assert leading_date("\u017fept. 2024: it began") == (2024, 9)  # long s
+    assert leading_date("MAY 2023 - Vicuna") == (2023, 5)
+    assert leading_date("Mayday 2023: nothing") is None

@@ -19,6 +19,7 @@ _MONTHS = (
     "sep(?:t(?:ember)?)?", "oct(?:ober)?", "nov(?:ember)?", "dec(?:ember)?",
 )  # fmt: skip
 _MONTH = r"(?:" + "|".join(_MONTHS) + r")\b\.?"
+_MONTH_HEADS = frozenset(month[:3] for month in _MONTHS)  # each month's pattern starts with these three letters
 _DATE = re.compile(
     r"\b(?:in|since|on|from|by|during)\s+(?:(?P<month>" + _MONTH + r")\s+)?(?P<year>(?:19|20)\d{2})\b",
     re.IGNORECASE,
@@ -95,7 +96,8 @@ def founding_institutions(block_sentences: list[Sentence], ctx: Context) -> list
 def leading_date(text: str) -> tuple[int, int | None] | None:
     """The year and month of the date that opens ``text`` ('2024-09: Incorporated.'), or None; some words must
     follow it, saying what happened then."""
-    if not (_YEAR.match(text) or text[:1].isalpha()):  # most sentences: no date first
+    head = text[:3].lower().replace("\u017f", "s")  # the long s, which re.IGNORECASE takes for an 's'
+    if head not in _MONTH_HEADS and not _YEAR.match(text):  # most sentences: no date first
         return None
     match = _LEADING_DATE.match(text)
     if match is None or not any(c.isalpha() for c in text[match.end() :]):
