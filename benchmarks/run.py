@@ -104,7 +104,9 @@ def target_loads_vs_markdown_it(rounds: int) -> Result:
     stock = MarkdownIt("commonmark")
     ours, theirs = best_of([lambda: lmsys_about.loads(data), lambda: stock.parse(body)], rounds=rounds, repeat=20)
     how = 'loads(bundled page) / MarkdownIt("commonmark").parse(its body), best of interleaved rounds'
-    return Result("loads vs markdown-it parse", ours / theirs, 0.55, how)
+    # The aim is 0.45 (docs/performance.md has the figures); the limit leaves room for a shared machine's noise, so
+    # that a slow moment of it does not fail the run.
+    return Result("loads vs markdown-it parse", ours / theirs, 0.46, how)
 
 
 def _page_faults() -> int:
@@ -155,7 +157,7 @@ def target_scaling(sizes: tuple[int, int], rounds: int, *, memory: bool = True) 
         _, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         how = f"tracemalloc peak during loads() of {len(large):,} bytes"
-        results.append(Result(f"peak memory / input size, {sizes[1]:,} people", peak / len(large), 20.0, how))
+        results.append(Result(f"peak memory / input size, {sizes[1]:,} people", peak / len(large), 15.0, how))
     return results
 
 
@@ -198,7 +200,7 @@ def main() -> int:
     if args.quick:
         results += target_scaling((1_000, 10_000), rounds=7, memory=False)  # memory: the full run shows it
     else:
-        results.append(target_loads_vs_markdown_it(rounds=15))
+        results.append(target_loads_vs_markdown_it(rounds=30))
         results += target_scaling((1_000, 100_000), rounds=5)
         results.append(target_startup(rounds=15))
         diff_result = target_diff(rounds=10)
