@@ -163,7 +163,7 @@ def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
     md.inline.ruler.before("text", "link_first", _simple_link)
     md.inline.ruler.disable("link")
     md.inline.terminator_re = _TEXT_END  # the same tokens (tested against the stock parser), fewer stops
-    for rule in list(md.block.ruler.__rules__):
+    for rule in list(md.block.ruler.__rules__):  # the ruler's own list: no public call gives a rule's function
         if rule.name in _FIRST_CHARACTERS:
             quick = _after_first_character(rule.fn, _FIRST_CHARACTERS[rule.name])
             md.block.ruler.at(rule.name, quick, {"alt": rule.alt})
@@ -174,7 +174,7 @@ def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
 
 # A thematic break: a line of markers and blanks, after any container's markers ('> ***', '- ---', '1. ___').
 # Searched in the text with a newline put before it, like _UNDERLINE below. The first marker is the first
-# '-', '*' or '_' of its line: one way to match, so each line is read once.
+# '-', '*' or '_' of its line, so a line is tried from one place only: time linear in the text.
 _HR = re.compile(r"\n[ \t>+0-9.)]*[-*_][-*_ \t>+0-9.)]*(?=\n|$)")
 # A setext underline: a line of '=' or '-', after any block quote markers ('> Foo\n> ---' is a heading too).
 # It starts with a newline (searched in the text with one put before it), not '^' in multiline mode: a literal
