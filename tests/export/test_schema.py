@@ -82,3 +82,12 @@ def test_a_changed_json_is_rejected(change: Callable[[dict[str, Any]], None]) ->
     data = copy.deepcopy(load().model_dump(mode="json"))
     change(data)
     assert list(validator().iter_errors(data))
+
+
+def test_the_tuples_of_strings_are_plain_arrays() -> None:
+    """A person's groups and the notes are tuples in Python: in the schema, as in JSON, arrays of any length."""
+    defs = json_schema()["$defs"]
+    for model, field in (("Person", "groups"), ("Person", "notes"), ("Member", "notes"), ("Institution", "notes")):
+        schema = defs[model]["properties"][field]
+        assert (schema["type"], schema["items"]) == ("array", {"type": "string"})
+        assert not {"prefixItems", "minItems", "maxItems"} & schema.keys()
