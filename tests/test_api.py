@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import threading
 from pathlib import Path
 from types import ModuleType
 
@@ -188,8 +189,36 @@ def test_models_built_by_hand_still_check_urls(url: str) -> None:
         Link(label="x", url=url, line=1)
     with pytest.raises(ValidationError, match="url"):
         Person.model_validate({"name": "Ada", "url": url, "github": None, "groups": [], "line": 1})
-    with pytest.raises(ValidationError, match="url"):  # the context key only skips the check when it is True
-        Link.model_validate({"label": "x", "url": url, "line": 1}, context={"lmsys_about.urls_checked": "yes"})
+    with pytest.raises(ValidationError, match="url"):  # no validation context switches the check off
+        Link.model_validate({"label": "x", "url": url, "line": 1}, context={"lmsys_about.urls_checked": True})
+
+
+def test_urls_are_taken_as_given_only_inside_loads_own_validation() -> None:
+    from pydantic import ValidationError
+
+    from lmsys_about.models import Link, urls_checked
+
+    record = {"label": "x", "url": "javascript:alert(1)", "line": 1}
+    with urls_checked():  # loads() validates inside it: its extractors checked every URL already
+        assert Link.model_validate(record).url == "javascript:alert(1)"
+        with pytest.raises(ValidationError, match="line"):  # every other check still runs
+            Link.model_validate({**record, "line": 0})
+    with pytest.raises(ValidationError, match="url"):  # and after it, URLs are checked again, even after an error
+        Link.model_validate(record)
+    done = threading.Event()
+    errors: list[BaseException] = []
+
+    def elsewhere() -> None:
+        try:
+            Link.model_validate(record)
+        except ValidationError as exc:
+            errors.append(exc)
+        done.set()
+
+    with urls_checked():  # another thread is not inside this block
+        threading.Thread(target=elsewhere).start()
+        done.wait(10)
+    assert len(errors) == 1
 
 
 def _assert_same_models(made: BaseModel, validated: BaseModel) -> None:

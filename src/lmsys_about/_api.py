@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from ._extract import assemble, extract
 from ._read.blocks import parse_blocks, split_sections
 from ._read.source import DEFAULT_MAX_BYTES, read_source
-from ._urls import URLS_CHECKED
 from .errors import AboutValidationError, MarkdownError, SourceError
 
 if TYPE_CHECKING:
@@ -124,14 +123,10 @@ def loads(
 _LONG_LIST = 512
 
 
-# Every URL in the extractors' data has passed url_problem (Context.url): the models need not check it again.
-_CONTEXT = {URLS_CHECKED: True}
-
-
 def _one_by_one(records: list[dict[str, Any]], model: type[BaseModel]) -> list[Any]:
     """``records`` validated as ``model``, each record let go as soon as its model exists."""
     records.reverse()
-    return [model.model_validate(records.pop(), context=_CONTEXT) for _ in range(len(records))]
+    return [model.model_validate(records.pop()) for _ in range(len(records))]
 
 
 def _constructed(records: list[dict[str, Any]], model: type[BaseModel]) -> list[Any]:
@@ -151,23 +146,24 @@ def _constructed(records: list[dict[str, Any]], model: type[BaseModel]) -> list[
         if record.keys() == fields:
             models.append(model.model_construct(fields, **record))
         else:
-            models.append(model.model_validate(record, context=_CONTEXT))
+            models.append(model.model_validate(record))
     return models
 
 
 def _validated(data: dict[str, Any]) -> About:
-    from .models import About, Group, Member, Person, Sponsor  # built on first use, not at import
+    from .models import About, Group, Member, Person, Sponsor, urls_checked  # built on first use, not at import
 
-    for group in data["groups"]:  # a group's members first: a group of 100,000 names is one record
-        if len(group["members"]) > _LONG_LIST:
-            group["members"] = _constructed(group["members"], Member)
-    for key, model in (("people", Person), ("sponsors", Sponsor)):
-        if len(data[key]) > _LONG_LIST:
-            data[key] = _constructed(data[key], model)
-    groups = data["groups"]
-    if len(groups) > _LONG_LIST or sum(len(g["members"]) for g in groups) > _LONG_LIST:
-        data["groups"] = _one_by_one(groups, Group)  # their long lists of members are models already
-    return About.model_validate(data, context=_CONTEXT)
+    with urls_checked():  # every URL in the extractors' data has passed url_problem (Context.url)
+        for group in data["groups"]:  # a group's members first: a group of 100,000 names is one record
+            if len(group["members"]) > _LONG_LIST:
+                group["members"] = _constructed(group["members"], Member)
+        for key, model in (("people", Person), ("sponsors", Sponsor)):
+            if len(data[key]) > _LONG_LIST:
+                data[key] = _constructed(data[key], model)
+        groups = data["groups"]
+        if len(groups) > _LONG_LIST or sum(len(g["members"]) for g in groups) > _LONG_LIST:
+            data["groups"] = _one_by_one(groups, Group)  # their long lists of members are models already
+        return About.model_validate(data)
 
 
 def read_bytes(path: str | os.PathLike[str] | None, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> tuple[bytes, str]:

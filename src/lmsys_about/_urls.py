@@ -38,11 +38,6 @@ def url_problem(url: str) -> str | None:
     return None
 
 
-# The validation context key with which loads() says that the extractors have already checked every URL in
-# its data (with url_problem, as check_url does): the models then do not check each one a second time.
-URLS_CHECKED = "lmsys_about.urls_checked"
-
-
 def check_url(url: str) -> str:
     """Pydantic validator: return ``url`` unchanged or raise ValueError."""
     problem = url_problem(url)
