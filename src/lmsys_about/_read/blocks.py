@@ -22,6 +22,9 @@ __all__ = ["Block", "Piece", "Section", "TextLine", "parse_blocks", "split_secti
 
 # A table's rows are blocks too: "head" for its header row, "row" for each other, one text line per cell.
 BlockKind = Literal["heading", "paragraph", "item", "raw", "head", "row"]
+# Tokens whose content the blocks get from the tokens around them (an inline token from its opening token), or that
+# only close what those opened: most of a page's tokens, passed over with one test.
+_PASSED = frozenset({"inline", "paragraph_close", "heading_close", "bullet_list_open", "bullet_list_close"})
 # markdown-it skips, without a word, what lies inside a container opened at its last level of nesting.
 _CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 
@@ -72,6 +75,8 @@ def parse_blocks(body: str, line_offset: int) -> list[Block]:
     source_lines: list[str] | None = None  # read only for a table's rows, whose extra cells markdown-it drops
     for index, token in enumerate(tokens):
         kind = token.type
+        if kind in _PASSED:
+            continue
         if kind in _CONTAINERS and token.level >= limit - 1:
             msg = f"Markdown nested too deeply: block quotes and lists reach {limit} levels (a list counts as two)"
             raise MarkdownError(msg, line=_line(token, line_offset))
