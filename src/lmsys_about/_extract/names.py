@@ -105,10 +105,12 @@ ORGANISATION_WORDS = frozenset(
 _ORGANISATION = re.compile(r"(?<!\w)(?:" + "|".join(sorted(ORGANISATION_WORDS)) + r")(?!\w)", re.IGNORECASE)
 
 
-def _organisation(text: str, known: Known) -> bool:
-    if _ORGANISATION.search(text) is not None:
-        return True
+def _acronym(text: str) -> bool:
     return len(text) >= 3 and text.isupper() and text.isalpha()  # 'MBZUAI', 'CMU': an acronym, not a name
+
+
+def _organisation(text: str, known: Known) -> bool:
+    return _ORGANISATION.search(text) is not None or _acronym(text)
 
 
 def _punctuation_first(text: str, known: Known) -> bool:
@@ -163,7 +165,7 @@ def _plain_organisation(text: str) -> bool:
     lowered = text.lower()
     if "-" in lowered or "." in lowered:
         lowered = lowered.replace("-", " ").replace(".", " ")
-    return not ORGANISATION_WORDS.isdisjoint(lowered.split()) or (len(text) >= 3 and text.isupper() and text.isalpha())
+    return not ORGANISATION_WORDS.isdisjoint(lowered.split()) or _acronym(text)
 
 
 def doubt(text: str, kind: Kind = "person", known: Known = ()) -> tuple[str, str] | None:
