@@ -15,7 +15,7 @@ PACKAGE = Path(lmsys_about.__file__).parent
 # The stages from the bottom up. A module imports from its own unit (a root module, or a sub-package with
 # everything in it) and from units of lower stages only; units of one stage never import each other.
 STAGES: tuple[tuple[str, ...], ...] = (
-    ("_urls", "_version"),  # helpers beneath everything
+    ("_urls", "_version", "_printable"),  # helpers beneath everything
     ("models",),  # the public contract: the models, then the errors that carry their diagnostics
     ("errors",),
     ("_read",),  # bytes, front matter, Markdown tokens, blocks and sections
