@@ -7,8 +7,9 @@ stays cheap.
 from __future__ import annotations
 
 import argparse
+import sys
 
-from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Subparsers, add_max_bytes, error, read_about
+from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Subparsers, add_max_bytes, data_output, error, read_about
 
 _DIFF_RENDERERS = ("text", "json", "markdown")
 
@@ -22,11 +23,15 @@ def _diff(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     changes = diff(read_about(args.old, max_bytes=args.max_bytes), read_about(args.new, max_bytes=args.max_bytes))
     if args.format == "json":
-        print(render_json(changes))
+        data_output()
+        text = render_json(changes)
     elif args.format == "markdown":
-        print(render_markdown(changes, old=args.old, new=args.new))
+        data_output()
+        text = render_markdown(changes, old=args.old, new=args.new)
     else:
-        print(render_text(changes))
+        text = render_text(changes)
+    # One write: a reader that stops after the first line still leaves the outcome known (see main).
+    sys.stdout.write(text + "\n")
     return EXIT_FINDINGS if changes else EXIT_OK
 
 
