@@ -196,6 +196,15 @@ def test_data_stays_exact_utf_8_whatever_the_terminal(command: str, tmp_path: Pa
         assert (result.returncode, result.stdout, result.stderr) == (0, expected.stdout, b"")
 
 
+@pytest.mark.parametrize("form", ["json", "markdown"])
+def test_diff_data_stays_exact_utf_8_whatever_the_terminal(form: str) -> None:
+    script = f"$LMSYS_ABOUT diff {DIFF_CASE}/old.md {DIFF_CASE}/new.md --format {form}"
+    expected = shell(script)
+    assert "Kurt Gödel".encode() in expected.stdout
+    result = shell(script, PYTHONIOENCODING="ascii")
+    assert (result.returncode, result.stdout, result.stderr) == (1, expected.stdout, b"")
+
+
 # Signals, memory, numbers
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Subparsers, add_max_bytes, data_output, error, read_about
+from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Subparsers, add_max_bytes, error, read_about
 
 _DIFF_RENDERERS = ("text", "json", "markdown")
 
@@ -23,10 +23,8 @@ def _diff(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     changes = diff(read_about(args.old, max_bytes=args.max_bytes), read_about(args.new, max_bytes=args.max_bytes))
     if args.format == "json":
-        data_output()
         text = render_json(changes)
     elif args.format == "markdown":
-        data_output()
         text = render_markdown(changes, old=args.old, new=args.new)
     else:
         text = render_text(changes)

@@ -19,11 +19,16 @@ from typing import NoReturn
 from .._version import __version__
 from ..errors import AboutError
 from . import check, diff, history, page, render
-from .common import EXIT_ERROR, PROG, Handler, Subparsers, error
+from .common import EXIT_ERROR, PROG, Handler, Subparsers, data_output, error
 from .streams import ClosedOutput, closed_error, prepare_streams, silence
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what a shell reports for a command that Ctrl-C stopped
 EXIT_CLOSED_PIPE = 141  # 128 + SIGPIPE, what a shell reports for a command that a closed pipe stopped
+
+# What is data, written as UTF-8 whatever the locale (text for a person gets escapes instead): the output of
+# these commands, and of any command in these formats.
+DATA_COMMANDS = frozenset({"json", "schema", "jsonld", "render"})
+DATA_FORMATS = frozenset({"json", "ndjson", "csv", "github", "markdown"})
 
 # Each registrar adds its subcommands to the parser, in the order ``--help`` lists them.
 _REGISTRARS: tuple[Callable[[Subparsers], None], ...] = (
@@ -63,6 +68,8 @@ def _run(args_list: list[str]) -> int:
         args = parser.parse_args(args_list)
     except SystemExit as exit_:  # argparse exits on --help, --version and usage errors
         return exit_.code if isinstance(exit_.code, int) else EXIT_ERROR
+    if args.command in DATA_COMMANDS or getattr(args, "format", None) in DATA_FORMATS:
+        data_output()
     handler: Handler = args.handler
     return handler(args)
 

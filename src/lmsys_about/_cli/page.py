@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .._export.jsonld import to_jsonld
 from .._export.records import RECORD_KINDS, RecordKind, to_csv, to_ndjson, to_records
-from .common import EXIT_OK, Subparsers, add_json_options, add_path, data_output, dump_json, read_about, read_input
+from .common import EXIT_OK, Subparsers, add_json_options, add_path, dump_json, read_about, read_input
 
 if TYPE_CHECKING:
     from ..models import About
@@ -23,7 +23,6 @@ def _json(args: argparse.Namespace) -> int:
 
     # The plain data is what About.model_dump(mode="json") gives; skipping the models keeps start-up short.
     raw, name = read_input(args.path, max_bytes=args.max_bytes)
-    data_output()
     sys.stdout.write(dump_json(parse_data(raw, source=name, max_bytes=args.max_bytes), args))
     return EXIT_OK
 
@@ -78,7 +77,6 @@ TABLE_FORMATS: dict[str, Callable[[About, RecordKind], str]] = {
 def _table(args: argparse.Namespace) -> int:
     write = _raw_csv if args.raw_csv and args.format == "csv" else TABLE_FORMATS[args.format]
     about = read_about(args.path, max_bytes=args.max_bytes)
-    data_output()
     sys.stdout.write(write(about, args.command))
     return EXIT_OK
 
@@ -100,7 +98,6 @@ def _register_tables(subparsers: Subparsers) -> None:
 def _schema(args: argparse.Namespace) -> int:
     from .._export.schema import json_schema  # builds the models, which only this command needs in full
 
-    data_output()
     sys.stdout.write(dump_json(json_schema(), args))
     return EXIT_OK
 
@@ -113,7 +110,6 @@ def _register_schema(subparsers: Subparsers) -> None:
 
 def _jsonld(args: argparse.Namespace) -> int:
     about = read_about(args.path, max_bytes=args.max_bytes)
-    data_output()
     sys.stdout.write(dump_json(to_jsonld(about), args))
     return EXIT_OK
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._printable import printable
 from ..errors import SourceError
-from .common import EXIT_OK, Subparsers, add_max_bytes, data_output
+from .common import EXIT_OK, Subparsers, add_max_bytes
 
 if TYPE_CHECKING:
     from ..models import About
@@ -167,7 +167,6 @@ def _render(args: argparse.Namespace) -> int:
         text, name = _read_text(args.path, json_cap)
         about = about_from_json(text, path=name)
     page = render(about, max_bytes=args.max_bytes)
-    data_output()
     sys.stdout.write(page)
     return EXIT_OK
 
