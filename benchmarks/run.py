@@ -2,6 +2,7 @@
 
     python benchmarks/run.py           # every target
     python benchmarks/run.py --quick   # time per person only, 10,000 vs 1,000 people (what CI runs)
+    python benchmarks/run.py --tricks  # what each speed trick earns: loads() with it off beside loads() with all on
 
 Exits 1 when a target is missed. Nothing here depends on the machine's absolute speed: every number is a
 ratio of two measurements taken in the same run, each the best of several rounds, interleaved so that a
@@ -11,8 +12,11 @@ busy machine slows both sides alike.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
+import random
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -23,8 +27,9 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 
 import lmsys_about
-from lmsys_about._api import read_bytes
-from lmsys_about._read.source import read_source
+from lmsys_about._api import _parse, _validated, read_bytes
+from lmsys_about._read.source import DEFAULT_MAX_BYTES, read_source
+from lmsys_about._read.tuning import TUNED, Tuning
 
 
 @dataclass
@@ -105,6 +110,61 @@ def target_loads_vs_markdown_it(rounds: int) -> Result:
     ours, theirs = best_of([lambda: lmsys_about.loads(data), lambda: stock.parse(body)], rounds=rounds, repeat=20)
     how = 'loads(bundled page) / MarkdownIt("commonmark").parse(its body), best of interleaved rounds'
     return Result("loads vs markdown-it parse", ours / theirs, 0.45, how)
+
+
+def largest_generated_page(limit: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The generated page with the most people that the default size cap admits."""
+    low, high = 1, limit // 40  # a person takes more than 40 bytes
+    while low < high:  # the largest count whose page fits
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if len(generated_page(middle)) <= limit else (low, middle - 1)
+    return generated_page(low)
+
+
+def median_of_pairs(on: Callable[[], object], off: Callable[[], object], *, pairs: int, repeat: int) -> list[float]:
+    """Per pair, the time with the trick on over the time with it off (CPU time, ``repeat`` calls each); the two
+    sides of a pair run back to back in a random order, so that a busy moment of the machine falls on both alike."""
+    ratios = []
+    order = random.Random(19)
+    for _ in range(pairs):
+        times = {}
+        sides = [("on", on), ("off", off)]
+        order.shuffle(sides)
+        for side, function in sides:
+            gc.collect()
+            start = time.process_time()
+            for _ in range(repeat):
+                function()
+            times[side] = time.process_time() - start
+        ratios.append(times["on"] / times["off"])
+    return ratios
+
+
+def loads_with(data: bytes, tuning: Tuning) -> Callable[[], object]:
+    """What loads() does, with the given tricks."""
+    return lambda: _validated(_parse(data, source=None, max_bytes=None, tuning=tuning), tuning)
+
+
+def tricks(pairs: int) -> None:
+    """What each trick earns: 1 - (time with all on) / (time with it off), the median over interleaved pairs."""
+    bundled, _ = read_bytes(None)
+    pages = {"bundled page": (bundled, 20), "32 KiB of people": (largest_generated_page(), 2)}
+    heads = "".join(f"  {name + f' ({len(data):,} B)':>30}" for name, (data, _) in pages.items())
+    print(f"{'trick switched off':22}{heads}")
+    for name in Tuning.names():
+        off = dataclasses.replace(TUNED, **{name: False})
+        cells = []
+        for data, repeat in pages.values():
+            ratios = median_of_pairs(loads_with(data, TUNED), loads_with(data, off), pairs=pairs, repeat=repeat)
+            low, middle, high = statistics.quantiles(ratios, n=4)
+            cells.append(f"{1 - middle:+7.1%} ({1 - high:+6.1%} to {1 - low:+6.1%})")
+        print(f"{name:22}" + "".join(f"  {cell:>30}" for cell in cells), flush=True)
+    print()
+    print(
+        f"What each trick earns: 1 - on/off, the median over {pairs} pairs of loads() with every trick on and with"
+        " that one off (CPU time, the two sides of a pair back to back in a random order), and in brackets the"
+        " quartiles; each page read 20 and 2 times per side of a pair."
+    )
 
 
 def _page_faults() -> int:
@@ -193,7 +253,12 @@ def target_diff(rounds: int) -> Result | None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="only the scaling target, on 1,000 and 10,000 people")
+    parser.add_argument("--tricks", action="store_true", help="what each speed trick earns (no target)")
+    parser.add_argument("--pairs", type=int, default=61, help="pairs of measurements per trick and page (--tricks)")
     args = parser.parse_args()
+    if args.tricks:
+        tricks(args.pairs)
+        return 0
     results: list[Result] = []
     if args.quick:
         results += target_scaling((1_000, 10_000), rounds=7, memory=False)  # memory: the full run shows it

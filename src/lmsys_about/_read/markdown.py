@@ -23,6 +23,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
 from .pieces import Piece, TextLine
+from .tuning import TUNED, Tuning
 
 # '[label](destination)' with nothing in it that CommonMark would unescape, nest or treat as a title.
 _SIMPLE_LINK = re.compile(r"\[([^\[\]\\`*_<>&!\n]*)\]\(([^\s()<>\\&\"']*)\)")
@@ -101,16 +102,16 @@ def plain_text_lines(content: str, first_line: int) -> list[TextLine]:
     return lines
 
 
-def block_tokens(text: str) -> tuple[MarkdownIt, EnvType, list[Token]]:
+def block_tokens(text: str, tuning: Tuning = TUNED) -> tuple[MarkdownIt, EnvType, list[Token]]:
     """The parser for ``text``, the environment its block rules filled (link references), and its block tokens;
     inline tokens have no children yet: each block's content is read on its own (:func:`plain_text_lines`, else
     :func:`parsed_inline_tokens`)."""
-    md = parser_for(text)
+    md = parser_for(text, tuning)
     env: EnvType = {}
     tokens: list[Token] = []
     # What the core's 'block' rule does (ParserBlock.parse), with our state; 'inline' and 'text_join' come per block.
     if text:
-        state = _BlockState(text, md, env, tokens)
+        state = (_BlockState if tuning.block_token else StateBlock)(text, md, env, tokens)
         md.block.tokenize(state, state.line, state.lineMax)
     return md, env, tokens
 
@@ -188,7 +189,7 @@ def _after_first_character(rule: RuleFuncBlockType, characters: str) -> RuleFunc
 
 
 @lru_cache(maxsize=32)  # one parser per set of skipped rules; few sets occur, but the cache stays bounded
-def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
+def parser(skip: frozenset[str] = frozenset(), tuning: Tuning = TUNED) -> MarkdownIt:
     """CommonMark and its GFM tables, with every link kept as written: we check schemes ourselves and report
     unsafe ones. A table of people is a layout a maintainer may well choose; read as a paragraph, its rows
     would be runs of names and pipes.
@@ -200,12 +201,13 @@ def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
     md = MarkdownIt("commonmark").enable("table")
     md.validateLink = lambda url: True  # type: ignore[method-assign]
     md.normalizeLink = lambda url: url  # type: ignore[method-assign]
-    # Links are most of the page: try their rule first ('[' starts nothing else in CommonMark).
-    md.inline.ruler.before("text", "link_first", _simple_link)
-    md.inline.ruler.disable("link")
-    md.inline.terminator_re = _TEXT_END  # the same tokens (tested against the stock parser), fewer stops
+    if tuning.fast_link_rule:  # links are most of the page: try their rule first ('[' starts nothing else)
+        md.inline.ruler.before("text", "link_first", _simple_link)
+        md.inline.ruler.disable("link")
+    if tuning.terminator_re:
+        md.inline.terminator_re = _TEXT_END  # the same tokens (tested against the stock parser), fewer stops
     for rule in list(md.block.ruler.__rules__):  # the ruler's own list: no public call gives a rule's function
-        if rule.name in _FIRST_CHARACTERS:
+        if tuning.after_first_character and rule.name in _FIRST_CHARACTERS:
             quick = _after_first_character(rule.fn, _FIRST_CHARACTERS[rule.name])
             md.block.ruler.at(rule.name, quick, {"alt": rule.alt})
     # read_source already turned every line ending into '\n' and refused NUL: nothing left to normalise.
@@ -246,9 +248,11 @@ _OPTIONAL_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
 )
 
 
-def parser_for(text: str) -> MarkdownIt:
+def parser_for(text: str, tuning: Tuning = TUNED) -> MarkdownIt:
     """The parser without the rules that ``text`` cannot trigger: the same tokens, less work."""
-    return parser(frozenset(name for name, needed in _OPTIONAL_RULES if not needed(text)))
+    if not tuning.skip_rules:
+        return parser(frozenset(), tuning)
+    return parser(frozenset(name for name, needed in _OPTIONAL_RULES if not needed(text)), tuning)
 
 
 def max_nesting() -> int:

@@ -18,6 +18,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import FrontMatterError, SourceError
+from .tuning import TUNED, Tuning
 
 # The About page is a few kilobytes (3,719 bytes at its largest so far); 32 KiB leaves it nearly nine times
 # that. markdown-it reads the worst floods (unclosed '[' or '![') at some 20 to 40 times a normal page's
@@ -47,7 +48,7 @@ class Source:
     line_offset: int
 
 
-def read_source(data: str | bytes, *, path: str | None, max_bytes: int | None) -> Source:
+def read_source(data: str | bytes, *, path: str | None, max_bytes: int | None, tuning: Tuning = TUNED) -> Source:
     """Decode ``data`` and split off its front matter; raise SourceError or FrontMatterError."""
     raw = data if isinstance(data, bytes) else _encode(data, path)
     if max_bytes is not None and len(raw) > max_bytes:
@@ -71,7 +72,7 @@ def read_source(data: str | bytes, *, path: str | None, max_bytes: int | None) -
             path=path,
             line=1,
         )
-    front_matter = _load_yaml(fm_text, path)
+    front_matter = _load_yaml(fm_text, path, simple=tuning.simple_front_matter)
     return Source(path, sha, front_matter, body, text.count("\n", 0, len(text) - len(body)))
 
 
@@ -159,10 +160,16 @@ def _simple_front_matter(fm_text: str) -> FrontMatter | None:
     return result
 
 
-def _load_yaml(fm_text: str, path: str | None) -> FrontMatter:
-    simple = _simple_front_matter(fm_text)
-    if simple is not None:
-        return simple
+def _load_yaml(fm_text: str, path: str | None, *, simple: bool = True) -> FrontMatter:
+    if simple:
+        entries = _simple_front_matter(fm_text)
+        if entries is not None:
+            return entries
+    return _composed_yaml(fm_text, path)
+
+
+def _composed_yaml(fm_text: str, path: str | None) -> FrontMatter:
+    """The front matter as PyYAML composes it, every scalar the string written."""
     try:
         loader = _Composer(fm_text, path)  # its reader refuses control characters at once
     except yaml.reader.ReaderError as exc:
