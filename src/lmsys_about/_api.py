@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import pkgutil
-from contextlib import nullcontext
 from typing import TYPE_CHECKING, Any
 
 from ._extract import assemble, extract
@@ -17,8 +16,6 @@ from ._read.tuning import TUNED, Tuning
 from .errors import AboutValidationError, MarkdownError, SourceError
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
-
     from .models import About
 
 BUNDLED_NAME = "about.md"
@@ -85,56 +82,10 @@ def loads(
     return about
 
 
-# Lists longer than this become models record by record, each plain record let go once its model exists: holding all
-# records and all models at once was the peak of memory on large pages. Shorter lists are validated with the page,
-# in one call, which is quicker.
-_LONG_LIST = 512
+def _validated(data: dict[str, Any]) -> About:
+    from .models import About  # built on first use, not at import
 
-
-def _one_by_one(records: list[dict[str, Any]], model: type[BaseModel]) -> list[Any]:
-    """``records`` validated as ``model``, each record let go as soon as its model exists."""
-    records.reverse()
-    return [model.model_validate(records.pop()) for _ in range(len(records))]
-
-
-def _constructed(records: list[dict[str, Any]], model: type[BaseModel]) -> list[Any]:
-    """``records`` made into ``model`` without a second validation, each let go as soon as its model exists.
-
-    For the extractors' own records of people and sponsors only: each gives every field, of its type, and its URL
-    checked already (tests check that the models equal validated ones on every fixture and corpus page). A record
-    that does not give exactly the model's fields is validated. The models share one set of the fields given,
-    where a validated model holds a set of its own, which was most of a large page's memory: they are frozen,
-    and a copy gets a set of its own.
-    """
-    fields = set(model.model_fields)
-    records.reverse()
-    models = []
-    for _ in range(len(records)):
-        record = records.pop()
-        if record.keys() == fields:
-            models.append(model.model_construct(fields, **record))
-        else:
-            models.append(model.model_validate(record))
-    return models
-
-
-def _validated(data: dict[str, Any], tuning: Tuning = TUNED) -> About:
-    from .models import About, Group, Member, Person, Sponsor, urls_checked  # built on first use, not at import
-
-    # every URL in the extractors' data has passed url_problem (Context.url)
-    with urls_checked() if tuning.url_check_context else nullcontext():
-        if not tuning.model_construct:
-            return About.model_validate(data)
-        for group in data["groups"]:  # a group's members first: a group of 100,000 names is one record
-            if len(group["members"]) > _LONG_LIST:
-                group["members"] = _constructed(group["members"], Member)
-        for key, model in (("people", Person), ("sponsors", Sponsor)):
-            if len(data[key]) > _LONG_LIST:
-                data[key] = _constructed(data[key], model)
-        groups = data["groups"]
-        if len(groups) > _LONG_LIST or sum(len(g["members"]) for g in groups) > _LONG_LIST:
-            data["groups"] = _one_by_one(groups, Group)  # their long lists of members are models already
-        return About.model_validate(data)
+    return About.model_validate(data)
 
 
 def read_bytes(path: str | os.PathLike[str] | None, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> tuple[bytes, str]:
