@@ -31,8 +31,10 @@ MAX_YAML_DEPTH = 32
 # Only '---' on a line of its own; python-frontmatter's default '^-{3,}\s*$' lets '\s*' run over blank lines.
 _HANDLER = YAMLHandler(fm_boundary=re.compile(r"^---[ \t]*$", re.MULTILINE))
 _COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
-# Tags that implicit resolution gives plain scalars; we keep their text as written whatever the tag.
-_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp"))
+# Tags that implicit resolution gives plain scalars; we keep their text as written whatever the tag: '=' (YAML
+# 1.1's value tag) and '<<' (its merge key, which we never merge) are strings like 'yes', '~' and '2024-01-01'.
+_IMPLICIT = ("str", "int", "float", "bool", "null", "timestamp", "value", "merge")
+_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in _IMPLICIT)
 
 FrontMatter = dict[str, object]
 
@@ -132,9 +134,11 @@ class _Composer(yaml.SafeLoader):
 
 
 # 'key: value' lines with a plain, "double" or 'single' quoted scalar that needs no unescaping: most front
-# matter is only this, and reading it directly gives what the YAML path gives, without its cost.
+# matter is only this, and reading it directly gives what the YAML path gives, without its cost. A key holds at
+# most 1,024 characters, PyYAML's limit for a simple key (it refuses a longer one).
 _SIMPLE_ENTRY = re.compile(
-    r"""([A-Za-z_][A-Za-z0-9_-]*):(?: +(?:"([^"\\\n\t]*)"|'([^'\n\t]*)'|([^\s"'#&*!|>%@`,\[\]{}?:~-][^\n\t#:]*?)))? *"""
+    r"""([A-Za-z_][A-Za-z0-9_-]{0,1023}):"""
+    r"""(?: +(?:"([^"\\\n\t]*)"|'([^'\n\t]*)'|([^\s"'#&*!|>%@`,\[\]{}?:~-][^\n\t#:]*?)))? *"""
 )
 
 
@@ -148,7 +152,7 @@ def _simple_front_matter(fm_text: str) -> FrontMatter | None:
         return None
     result: dict[str, object] = {}
     for line in fm_text.split("\n"):
-        if not line.strip():
+        if not line.strip(" "):  # only spaces: YAML's blank line (a tab or a Unicode space is content to it)
             continue
         match = _SIMPLE_ENTRY.fullmatch(line)
         if match is None:
