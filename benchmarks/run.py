@@ -15,6 +15,7 @@ import argparse
 import dataclasses
 import gc
 import random
+import re
 import resource
 import statistics
 import subprocess
@@ -27,6 +28,7 @@ from markdown_it import MarkdownIt
 
 import lmsys_about
 from lmsys_about._api import _parse, _validated, read_bytes
+from lmsys_about._read import markdown, source
 from lmsys_about._read.source import DEFAULT_MAX_BYTES, read_source
 from lmsys_about._read.tuning import TUNED, Tuning
 
@@ -120,13 +122,15 @@ def largest_generated_page(limit: int = DEFAULT_MAX_BYTES) -> bytes:
     return generated_page(low)
 
 
-def median_of_pairs(on: Callable[[], object], off: Callable[[], object], *, pairs: int, repeat: int) -> list[float]:
-    """Per pair, the time with the trick on over the time with it off (CPU time, ``repeat`` calls each); the two
-    sides of a pair run back to back in a random order, so that a busy moment of the machine falls on both alike."""
-    ratios = []
+def interleaved_pairs(
+    on: Callable[[], object], off: Callable[[], object], *, pairs: int, repeat: int
+) -> list[tuple[float, float]]:
+    """Per pair, the CPU time of a call with the trick on and with it off (``repeat`` calls each); the two sides of
+    a pair run back to back in a random order, so that a busy moment of the machine falls on both alike."""
+    times = []
     order = random.Random(19)
     for _ in range(pairs):
-        times = {}
+        pair = {}
         sides = [("on", on), ("off", off)]
         order.shuffle(sides)
         for side, function in sides:
@@ -134,9 +138,9 @@ def median_of_pairs(on: Callable[[], object], off: Callable[[], object], *, pair
             start = time.process_time()
             for _ in range(repeat):
                 function()
-            times[side] = time.process_time() - start
-        ratios.append(times["on"] / times["off"])
-    return ratios
+            pair[side] = (time.process_time() - start) / repeat
+        times.append((pair["on"], pair["off"]))
+    return times
 
 
 def loads_with(data: bytes, tuning: Tuning) -> Callable[[], object]:
@@ -144,25 +148,51 @@ def loads_with(data: bytes, tuning: Tuning) -> Callable[[], object]:
     return lambda: _validated(_parse(data, source=None, max_bytes=None, tuning=tuning))
 
 
+# What each trick adds to the import: the patterns compiled for it alone.
+TRICK_PATTERNS = {
+    "plain_text_lines": [markdown._SIMPLE_LINK, markdown._NOT_PLAIN],
+    "skip_rules": [markdown._HR, markdown._UNDERLINE],
+    "simple_front_matter": [source._SIMPLE_ENTRY],
+}
+
+
+def compile_time(patterns: list[re.Pattern[str]]) -> float:
+    """The least time taken to compile ``patterns`` afresh, as an import does."""
+    best = float("inf")
+    for _ in range(50):
+        re.purge()
+        start = time.perf_counter()
+        for pattern in patterns:
+            re.compile(pattern.pattern, pattern.flags)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def tricks(pairs: int) -> None:
     """What each trick earns: 1 - (time with all on) / (time with it off), the median over interleaved pairs."""
     bundled, _ = read_bytes(None)
     pages = {"bundled page": (bundled, 20), "32 KiB of people": (largest_generated_page(), 2)}
     heads = "".join(f"  {name + f' ({len(data):,} B)':>30}" for name, (data, _) in pages.items())
-    print(f"{'trick switched off':22}{heads}")
+    print(f"{'trick switched off':22}{heads}  {'import':>8}  {'repaid after':>12}")
     for name in Tuning.names():
         off = dataclasses.replace(TUNED, **{name: False})
         cells = []
+        saved = 0.0
         for data, repeat in pages.values():
-            ratios = median_of_pairs(loads_with(data, TUNED), loads_with(data, off), pairs=pairs, repeat=repeat)
-            low, middle, high = statistics.quantiles(ratios, n=4)
+            times = interleaved_pairs(loads_with(data, TUNED), loads_with(data, off), pairs=pairs, repeat=repeat)
+            low, middle, high = statistics.quantiles([on / off for on, off in times], n=4)
             cells.append(f"{1 - middle:+7.1%} ({1 - high:+6.1%} to {1 - low:+6.1%})")
-        print(f"{name:22}" + "".join(f"  {cell:>30}" for cell in cells), flush=True)
+            saved = saved or statistics.median(off - on for on, off in times)  # a call of the bundled page
+        cost = compile_time(TRICK_PATTERNS.get(name, []))
+        repaid = f"{cost / saved:.1f} pages" if saved > 0 else "never"
+        print(f"{name:22}" + "".join(f"  {cell:>30}" for cell in cells) + f"  {cost * 1e6:6.0f}us  {repaid:>12}")
     print()
     print(
         f"What each trick earns: 1 - on/off, the median over {pairs} pairs of loads() with every trick on and with"
         " that one off (CPU time, the two sides of a pair back to back in a random order), and in brackets the"
-        " quartiles; each page read 20 and 2 times per side of a pair."
+        " quartiles; each page read 20 and 2 times per side of a pair. Import: the least time to compile the"
+        " patterns the trick alone needs; repaid after: that time over what the trick saves a load of the bundled"
+        " page (the median of the pairs' differences)."
     )
 
 
