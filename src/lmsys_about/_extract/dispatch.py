@@ -13,6 +13,7 @@ from .contact import extract_contact
 from .history import extract_history
 from .organization import extract_organization
 from .people import extract_people, finish_people
+from .prose import Paragraph, keep_addresses, prose_of, report_unplaced
 from .sponsors import extract_sponsors
 
 _HTML_LINK = re.compile(r"<(?:a|img)\s[^>]*\b(?:href|src)", re.IGNORECASE)
@@ -116,7 +117,9 @@ def extract(sections: Sequence[Section]) -> Context:
         intro, rest = rest[0], rest[1:]
         _heading_links(intro, ctx)
     _rows_outside_people(intro, ctx)
+    keep_addresses(intro.blocks, ctx)
     extract_organization(intro, ctx)
+    prose: list[Paragraph] = []  # paragraphs that must give a value or a finding (the introduction's all do)
     above: list[tuple[int, str | None]] = []  # the headings above this one, each with its level and kind
     for section in rest:
         heading = section.heading
@@ -128,6 +131,11 @@ def extract(sections: Sequence[Section]) -> Context:
         above.append((heading.level, kind))
         if kind != "people":
             _rows_outside_people(section, ctx)
+        if kind != "contact":  # which reads the addresses written out as its own links
+            keep_addresses(section.blocks, ctx)
+        prose += prose_of(section.blocks)
         (EXTRACTORS[kind] if kind is not None else _unknown)(section, ctx)
     finish_people(ctx)
+    report_unplaced(prose, ctx)
+    ctx.links.sort(key=lambda link: link["line"])  # addresses written out are kept before their section is read
     return ctx

@@ -151,6 +151,17 @@ def split_entries(line: TextLine, marks: Marks) -> Split:
     return Split(entries)
 
 
+def _lead_colon(text: str) -> int:
+    """Where the colon that ends a lead is: the first followed by a space or by nothing ('Thanks to: ...'), never the
+    one of a web address ('visit https://x.org') or a time ('at 10:30'); -1 when there is none."""
+    position = text.find(":")
+    while position != -1:
+        if position + 1 == len(text) or text[position + 1].isspace():
+            return position
+        position = text.find(":", position + 1)
+    return -1
+
+
 def split_lead(line: TextLine) -> tuple[str, TextLine] | None:
     """'We thank these companies: [A](url), [B](url)' -> ('We thank these companies:', the line after the colon);
     None unless plain text that ends at a colon, with something after it, comes before the line's first link."""
@@ -159,8 +170,9 @@ def split_lead(line: TextLine) -> tuple[str, TextLine] | None:
     for index, piece in enumerate(line.pieces):
         if piece.kind in ("link", "image", "html"):
             return None
-        if piece.kind in ("text", "strong") and ":" in piece.text:  # 'Thanks to:' or '**Compute:**'
-            before, _, after = piece.text.partition(":")
+        colon = _lead_colon(piece.text) if piece.kind in ("text", "strong") else -1
+        if colon >= 0:  # 'Thanks to:' or '**Compute:**'
+            before, after = piece.text[:colon], piece.text[colon + 1 :]
             lead = "".join(p.text for p in line.pieces[:index]) + before + ":"
             rest = [Piece("text", after, piece.line), *line.pieces[index + 1 :]] if after else line.pieces[index + 1 :]
             return (lead, TextLine(line.line, rest)) if "".join(p.text for p in rest).strip() else None

@@ -30,7 +30,7 @@ DETERMINERS = frozenset("a an the our my your their its this these those".split(
 MAX_NAME_WORDS = 6  # 'Maria de los Angeles Garcia Lopez'; longer link texts are phrases
 MAX_NAME_CHARACTERS = 120
 MAX_ORGANISATION_WORDS = 10  # 'Mohamed bin Zayed University of Artificial Intelligence' has seven
-_URL = re.compile(r"[a-z][a-z0-9+.-]*://|www\.", re.IGNORECASE)
+_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*:)?//|www\.", re.IGNORECASE)  # '//x.org' too: a URL cut at its colon
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?", re.IGNORECASE)  # 'lmarena.ai', 'x.org/about'
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
 # ':', ';', '!', '?' anywhere, or a period followed by a lowercase word ('Read this. then ...'): initials

@@ -43,6 +43,13 @@ def _names_sponsors(text: str) -> bool:
     return _kind_of(text, "") != ""
 
 
+def _is_lead(text: str) -> bool:
+    """A sentence that introduces the sponsors after it: it ends at a colon or at no punctuation ('We got API
+    credits from'), or thanks 'the following' ones. A sentence that ends ('Questions? Visit us.') says nothing of
+    what follows."""
+    return not text.rstrip().endswith((".", "!", "?")) or ("the following" in text.lower() and _names_sponsors(text))
+
+
 def _plain_sponsor(name: str) -> bool:
     """A sponsor named without a link: a name ('Google Cloud'), or one word however written ('a16z')."""
     return doubt(name, "sponsor") is None and (looks_like_name(name) or len(name.split()) == 1)
@@ -78,7 +85,9 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                     _add(entry, kind, ctx)
                 listing = True
                 continue
-            kind = _kind_of(text_line.text, kind)
+            if _is_lead(text_line.text):  # what follows is given for this ('... which provide API credits:')
+                kind = _kind_of(text_line.text, kind)
+                ctx.read_lines.add(text_line.line)
             run = linked_run(text_line)
             if run is not None and _names_sponsors(text_line.text):  # 'Thanks to [A](url) and [B](url) for GPUs.'
                 for piece in run:
@@ -99,3 +108,4 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 match = _FORMS.search(sentence.text)
                 if match and _ABOUT_DONATIONS.search(sentence.text):
                     ctx.donation_forms.extend(series(match["forms"]))
+                    ctx.read_lines.add(sentence.line)
