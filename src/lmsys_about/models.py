@@ -136,6 +136,7 @@ class Event(_Model):
 
     year: int = Field(description="The year the sentence names.")
     month: int | None = Field(description="The month (1-12) when the sentence names one, else null.")
+    day: int | None = Field(default=None, description="The day of the month when the sentence names one, else null.")
     text: str = Field(description="The whole sentence as plain text.")
     line: Line
 

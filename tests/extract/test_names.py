@@ -29,6 +29,7 @@ CASES: dict[str, tuple[Kind, list[str], list[str]]] = {
     "lowercase": ("person", ["our chat", "homepage of ada"], ["danah Boyd", "Ada", "李飞飞", "von Neumann John"]),
     "determiner": ("person", ["The team", "Our mirror", "This Group"], ["Theo Tan", "Ourania Diaz"]),
     "punctuation-first": ("person", ["- UC Berkeley", "(MIT) Ada", "& Co Lab"], ["Ådne Berg", "Ángel Ruiz"]),
+    "punctuation-last": ("person", ["Ada Lovelace \u2014", "Alan Turing (", "Grace /"], ["Eric P. Xing", "Ada (UCB)"]),
     "organisation": ("person", ["UC Berkeley", "MBZUAI", "Bell Labs", "Stanford University"], ["Ucla Ruiz", "Li"]),
     "known-entity": ("person", ["SGLang", "Sglang", "Acme"], ["SGLang Smith"]),
 }

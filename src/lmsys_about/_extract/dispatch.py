@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from urllib.parse import unquote
 
 from .._read.blocks import Section, TextLine
 from ._context import Context, short
 from ._text import Marks, legend
 from .classify import kind_by_title, kind_of
 from .contact import extract_contact
+from .entries import is_footnote
 from .history import extract_history
 from .organization import extract_organization
 from .people import extract_people, finish_people
@@ -109,6 +111,9 @@ def extract(sections: Sequence[Section]) -> Context:
                 found = legend(text_line.text)
                 if found:
                     legends.setdefault(*found)
+                for piece in text_line.pieces:
+                    if piece.kind == "link" and piece.url and is_footnote(piece):
+                        legends.setdefault(f"[{piece.text}]", unquote(piece.url).removesuffix(".").strip())
     ctx.marks = Marks.of(legends)
     for section in sections:
         _keep_text_blocks(section, ctx)

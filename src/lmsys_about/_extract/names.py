@@ -117,6 +117,10 @@ def _punctuation_first(text: str, known: Known) -> bool:
     return not text[:1].isalpha()  # '- UC Berkeley', '(MIT)', '& co': what follows a name, not one
 
 
+def _punctuation_last(text: str, known: Known) -> bool:
+    return text[-1:] in "-\u2013\u2014:([{/|\u00b7\u2022,;&"  # 'Ada Lovelace —', 'Alan Turing (': cut before its link
+
+
 def _known_entity(text: str, known: Known) -> bool:
     return text.casefold() in known
 
@@ -141,6 +145,7 @@ RULES: tuple[Rule, ...] = (
     ("lowercase",      _lowercase,      "no word of it is capitalised",             _PERSON),
     ("determiner",     _determiner,     "it opens with 'the', 'our' or the like",   _PERSON),
     ("punctuation-first", _punctuation_first, "it does not start with a letter",    _PERSON),
+    ("punctuation-last", _punctuation_last, "it ends with a separator",            _PERSON),
     ("organisation",   _organisation,   "it names an organisation",                 _PERSON),
     ("known-entity",   _known_entity,   "it names a project or sponsor of the page", _PERSON),
 )  # fmt: skip

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .._read.blocks import Block, Piece, Section, TextLine
 from ._context import Context, Record
 from ._text import legend, split_status
-from .entries import Entry, split_entries, split_lead
+from .entries import Entry, is_link_label, split_entries, split_lead
 from .labels import (
     INSTITUTION_WORDS,
     ROLE_WORDS,
@@ -90,6 +90,8 @@ class _Groups:
             return
         self.names.add(key)
         group["members"].append({"name": entry.name, "url": url, "notes": notes, "line": entry.line})
+        for piece in entry.more:  # '[GitHub](url) · [Scholar](url)' after the first: the group's links
+            self.add_link(piece)
 
     def _doubt(self, entry: Entry) -> tuple[str, str] | None:
         """The name rule the entry fails as a person of the current group (named like its project, say)."""
@@ -123,6 +125,9 @@ class _Groups:
             rest = TextLine(
                 text_line.line, [Piece("text", p.text, p.line) if p.kind == "strong" else p for p in rest.pieces]
             )
+        elif rest.pieces and rest.pieces[0].kind == "strong" and self._bold_name(rest, block):
+            # '- **Ada Lovelace** — [homepage](url)', '- **Ada Lovelace**': a name in bold, not a group's label
+            rest = TextLine(text_line.line, [Piece("text", rest.pieces[0].text, text_line.line), *rest.pieces[1:]])
         elif rest.pieces and rest.pieces[0].kind == "strong":
             name, project, pieces = label_of(text_line)
             after = TextLine(text_line.line, pieces)
@@ -135,6 +140,7 @@ class _Groups:
         elif (
             (lead := split_lead(rest)) is not None
             and is_plain_label(lead[0])
+            and not _only_labelled_links(lead[1].pieces)  # 'Ada Lovelace: [GitHub](url)' is no group
             and split_entries(before_reference(lead[1]), ctx.marks).is_list
         ):  # 'Advisors: [Ada](url), [Grace](url)'
             name = " ".join(lead[0].rstrip(":").split())
@@ -175,6 +181,19 @@ class _Groups:
                 self.add_link(piece)
         ctx.unplaced("item" if block.kind == "item" else "text", rest.text, text_line.line)
 
+    def _bold_name(self, line: TextLine, block: Block) -> bool:
+        """A bold text that is a person's name, not a label: followed by labelled links only ('**Ada** — [homepage]
+        (url)'), or alone in a list item; and a name by the rules, with no word of a role or an institution."""
+        bold = " ".join(line.pieces[0].text.split())
+        rest = line.pieces[1:]
+        if rest and not _only_labelled_links(rest):
+            return False
+        if not rest and block.kind != "item":
+            return False
+        if bold.endswith(":") or has_word(bold, ROLE_WORDS) or has_word(bold, INSTITUTION_WORDS):
+            return False
+        return split_status(bold)[1] is None and doubt(bold, "person") is None
+
     def open_item(self, block: Block) -> None:
         """A list item with items under it: it names their group ('- SGLang' over its team)."""
         first = block.lines[0]
@@ -211,6 +230,17 @@ class _Groups:
             for piece in links:
                 self.add_link(piece)
         self.add(entry)
+
+
+def _only_labelled_links(pieces: list[Piece]) -> bool:
+    """Labelled links ('[homepage](url)', '[GitHub](url)') and the separators between them, and nothing else."""
+    found = False
+    for piece in pieces:
+        if is_link_label(piece):
+            found = True
+        elif piece.kind != "text" or piece.text.strip(" \t-\u2013\u2014:|\u00b7\u2022(),;/"):
+            return False
+    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,8 @@ def _add(entry: Entry, kind: str, ctx: Context) -> None:
     for note in entry.notes:  # a sponsor has no notes: '(GPUs)' after it is said, not kept
         ctx.unplaced("text", f"({note})", entry.line)
     ctx.sponsors.append({"name": entry.name, "url": url, "kind": kind, "line": entry.line})
+    for piece in entry.more:  # a second labelled link: a link of the page
+        ctx.link(piece)
 
 
 def _names_sponsors(text: str) -> bool:
@@ -68,7 +70,7 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 if not text_line.text.strip(" \t,;."):
                     continue
             lead = split_lead(text_line)
-            if lead is not None and split_entries(lead[1], ctx.marks).is_list:
+            if lead is not None and split_entries(lead[1], ctx.marks, labelled=False).is_list:
                 kind = _kind_of(lead[0], kind)  # 'We thank these companies for API credits: [A](url), [B](url)'
                 text_line, listing = lead[1], True
             elif lead is not None and _names_sponsors(lead[0]) and not any(p.kind == "link" for p in lead[1].pieces):
@@ -78,7 +80,7 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                     for name in names:
                         _add(Entry(name, text_line.line), kind, ctx)
                     continue
-            split = split_entries(text_line, ctx.marks)
+            split = split_entries(text_line, ctx.marks, labelled=False)  # '[GitHub](url)' may sponsor
             has_link = any(p.kind == "link" for p in text_line.pieces)
             if split.is_list and (has_link or listing or "," in text_line.text):
                 for entry in split.entries:
