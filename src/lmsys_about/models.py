@@ -128,6 +128,7 @@ class Sponsor(_Model):
     kind: Literal["donor", "api_credits"] = Field(
         description="'donor' for institutions that donate, 'api_credits' for companies giving API credits."
     )
+    notes: tuple[str, ...] = Field(default=(), description="What the page says beside it, e.g. a table's tier.")
     line: Line
 
 

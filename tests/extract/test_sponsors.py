@@ -161,3 +161,26 @@ def test_a_finished_sentence_does_not_change_the_kind() -> None:
         "Thanks for the gifts and donations!\n\n[Anthropic](https://anthropic.com)\n"
     )
     assert [kind for _, _, kind, _ in _sponsors(markdown)] == ["api_credits", "api_credits"]
+
+
+def test_a_table_of_sponsors_gives_each_name_of_its_cells_with_the_tier_as_a_note() -> None:
+    markdown = (
+        "## Sponsors\n\n| Tier | Sponsors |\n|---|---|\n"
+        "| Gold | [Acme](https://acme.example.com/), [Globex](https://g.org) |\n"
+        "| API credits | [Umbrella](https://u.org) |\n\n"
+        "| Company | Website |\n|---|---|\n| Hooli | [hooli](https://h.org) |\n"
+    )
+    ctx = run(extract_sponsors, markdown)
+    assert [(s["name"], s["url"], s["kind"], s["notes"], s["line"]) for s in ctx.sponsors] == [
+        ("Acme", "https://acme.example.com/", "donor", ("Gold",), 5),
+        ("Globex", "https://g.org", "donor", ("Gold",), 5),
+        ("Umbrella", "https://u.org", "api_credits", ("API credits",), 6),
+        ("Hooli", "https://h.org", "donor", (), 10),
+    ]
+    assert ctx.diagnostics == []
+
+
+def test_a_table_without_a_column_of_names_is_reported_row_by_row() -> None:
+    ctx = run(extract_sponsors, "## Sponsors\n\n| Tier | Amount |\n|---|---|\n| Gold | 10 |\n")
+    assert ctx.sponsors == []
+    assert codes(ctx) == [("unplaced-row", 5)]

@@ -77,7 +77,7 @@ def _report_unread_pieces(text_lines: Sequence[TextLine], ctx: Context) -> None:
 
 
 def _rows_outside_people(section: Section, ctx: Context) -> None:
-    """Table rows are read in people sections only; elsewhere each is reported whole, never half read."""
+    """Table rows are read in people and sponsors sections only; elsewhere each is reported whole, never half read."""
     if not any(block.kind in ("head", "row") for block in section.blocks):
         return
     for block in section.blocks:
@@ -134,7 +134,7 @@ def extract(sections: Sequence[Section]) -> Context:
             above.pop()
         kind = kind_of(section, ctx.marks, above[-1][1] if above else None)
         above.append((heading.level, kind))
-        if kind != "people":
+        if kind not in ("people", "sponsors"):  # which read their tables
             _rows_outside_people(section, ctx)
         if kind != "contact":  # which reads the addresses written out as its own links
             keep_addresses(section.blocks, ctx)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from .._read.blocks import Section
+from .._read.blocks import Block, Section
 from ._context import Context
 from ._text import looks_like_name, sentences, series
 from .entries import Entry, linked_run, split_entries, split_lead
@@ -24,7 +25,7 @@ def _kind_of(sentence: str, current: str) -> str:
     return current
 
 
-def _add(entry: Entry, kind: str, ctx: Context) -> None:
+def _add(entry: Entry, kind: str, ctx: Context, notes: tuple[str, ...] = ()) -> None:
     """A sponsor, unless its name is no organisation's: then its link is a link, with a doubtful-name warning."""
     found = doubt(entry.name, "sponsor")
     if found is not None:
@@ -35,7 +36,7 @@ def _add(entry: Entry, kind: str, ctx: Context) -> None:
     url = ctx.url(entry.link) if entry.link is not None else None
     for note in entry.notes:  # a sponsor has no notes: '(GPUs)' after it is said, not kept
         ctx.unplaced("text", f"({note})", entry.line)
-    ctx.sponsors.append({"name": entry.name, "url": url, "kind": kind, "line": entry.line})
+    ctx.sponsors.append({"name": entry.name, "url": url, "kind": kind, "notes": notes, "line": entry.line})
     for piece in entry.more:  # a second labelled link: a link of the page
         ctx.link(piece)
 
@@ -57,10 +58,76 @@ def _plain_sponsor(name: str) -> bool:
     return doubt(name, "sponsor") is None and (looks_like_name(name) or len(name.split()) == 1)
 
 
+_NAME_HEADERS = (
+    "sponsor",
+    "name",
+    "company",
+    "compan",
+    "organi",
+    "donor",
+    "partner",
+    "supporter",
+    "institution",
+    "who",
+)
+_LINK_HEADERS = ("link", "url", "website", "homepage", "home page", "site", "web")
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """Which cells of a sponsors table's rows name sponsors, and which hold their links; the others say more."""
+
+    names: int
+    links: frozenset[int]
+
+
+def _columns(head: Block) -> _Columns | None:
+    titles = [" ".join(cell.text.split()).lower() for cell in head.lines]
+    links = frozenset(i for i, title in enumerate(titles) if title.startswith(_LINK_HEADERS))
+    names = [i for i, title in enumerate(titles) if title.startswith(_NAME_HEADERS) and i not in links]
+    return _Columns(names[0], links) if names else None
+
+
+def _row(block: Block, columns: _Columns | None, kind: str, ctx: Context) -> None:
+    """'| Gold | [Acme](url), [Globex](url) |': a sponsor for each name of its name cell, the other cells' text as
+    their notes (a tier), or their kind where it says API credits; a row it cannot read whole is reported."""
+    cells = block.lines
+    split = (
+        split_entries(cells[columns.names], ctx.marks, labelled=False)
+        if columns and columns.names < len(cells)
+        else None
+    )
+    if columns is None or split is None or not split.is_list:
+        ctx.unplaced("row", " | ".join(cell.text.strip() for cell in cells), block.line)
+        return
+    notes: list[str] = []
+    for index, cell in enumerate(cells):
+        if index == columns.names:
+            continue
+        links = list(cell.links())
+        if index in columns.links and len(links) == 1 and len(split.entries) == 1 and split.entries[0].link is None:
+            split.entries[0].link = links[0]  # '| Acme | [acme.com](url) |'
+            continue
+        for piece in links:
+            ctx.link(piece)
+        text = " ".join(cell.text.split())
+        if not links and any(char.isalnum() for char in text):
+            kind = _kind_of(text, kind) if "credit" in text.lower() else kind
+            notes.append(text)
+    for entry in split.entries:
+        _add(entry, kind, ctx, tuple(notes))
+
+
 def extract_sponsors(section: Section, ctx: Context) -> None:
     kind = _kind_of(section.title, "donor")  # '### API credits' under '## Sponsors'
-
+    columns: _Columns | None = None
     for block in section.blocks:
+        if block.kind == "head":
+            columns = _columns(block)
+            continue
+        if block.kind == "row":
+            _row(block, columns, kind, ctx)
+            continue
         listing = block.kind == "item"
         for text_line in block.lines:
             reference = split_reference(text_line)
