@@ -321,3 +321,19 @@ def test_a_mark_explained_after_the_names_is_a_note_never_a_name(mark: str) -> N
         ("Bob Stone", ("Co-founders",)),
     ]
     assert [d["code"] for d in ctx.diagnostics] == []
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Advisors:", "**Advisors**", "**Advisors:**", "**\U0001f393 Advisors**", "Advisors \u2728:"],
+)
+def test_a_label_on_its_own_line_opens_its_group_emoji_aside(label: str) -> None:
+    ctx = run(extract_people, f"## Members\n\n{label}\n[Ada Lovelace](https://a.org/), Bob Smith\n")
+    assert [(g["name"], [m["name"] for m in g["members"]]) for g in ctx.groups] == [
+        ("Advisors", ["Ada Lovelace", "Bob Smith"])
+    ]
+
+
+def test_a_heading_with_emoji_names_its_group_without_them() -> None:
+    ctx = run(extract_people, "## \U0001f9d1\u200d\U0001f52c Faculty \u2728\n\nGrace Hopper\n")
+    assert [g["name"] for g in ctx.groups] == ["Faculty"]

@@ -12,6 +12,7 @@ from .labels import (
     INSTITUTION_WORDS,
     ROLE_WORDS,
     before_reference,
+    clean_label,
     has_word,
     is_plain_label,
     is_remark,
@@ -33,6 +34,7 @@ class _Groups:
         self.nested: int | None = None  # the level of the list item that opened the current group, if one did
 
     def open(self, name: str, project: str | None, line: int) -> None:
+        name = clean_label(name)  # '### 🎓 Advisors' is the group 'Advisors'
         self.institutions = has_word(name, INSTITUTION_WORDS) and not has_word(name, ROLE_WORDS)
         self.nested = None
         if self.institutions:
@@ -146,6 +148,10 @@ class _Groups:
             name = " ".join(lead[0].rstrip(":").split())
             self.open(name, project_of(name), text_line.line)
             rest = lead[1]
+        elif len(rest.pieces) == 1 and rest.pieces[0].kind == "text" and _label_alone(rest.text):
+            name = " ".join(rest.text.split()).rstrip(":").rstrip()  # 'Advisors:' on its own line, names below
+            self.open(name, project_of(name), text_line.line)
+            return
         reference = split_reference(rest)
         if reference is not None:  # 'See [site](url)': its links are the group's links, never members
             rest, cited = reference
@@ -230,6 +236,12 @@ class _Groups:
             for piece in links:
                 self.add_link(piece)
         self.add(entry)
+
+
+def _label_alone(text: str) -> bool:
+    """'Advisors:' on a line of its own: a label, as a bold line is, for the names on the lines after it."""
+    text = text.strip()
+    return text.endswith(":") and is_plain_label(text) and not text[:-1].rstrip().endswith(":")
 
 
 def _only_labelled_links(pieces: list[Piece]) -> bool:
