@@ -104,6 +104,7 @@ class Sponsor(_Model):
     kind: Literal["donor", "api_credits"] = Field(
         description="'donor' for institutions that donate, 'api_credits' for companies giving API credits."
     )
+    notes: tuple[str, ...] = Field(default=(), description="What the page says beside it, e.g. a table's tier.")
     line: Line
 
 
@@ -112,6 +113,7 @@ class Event(_Model):
 
     year: int = Field(description="The year the sentence names.")
     month: int | None = Field(description="The month (1-12) when the sentence names one, else null.")
+    day: int | None = Field(default=None, description="The day of the month when the sentence names one, else null.")
     text: str = Field(description="The whole sentence as plain text.")
     line: Line
 
