@@ -110,9 +110,9 @@ def test_a_failing_check_piped_into_head_fails_the_pipeline() -> None:
         result = shell('$LMSYS_ABOUT check --strict --format github | head -1; echo "${PIPESTATUS[0]}"')
         first, status = result.stdout.decode().splitlines()
         assert first.startswith("::warning file=about.md,line=40::")
-        assert status == "1", result.stderr
+        assert status in ("1", "141"), result.stderr  # 1 when head took its one write whole
     result = shell(f"$LMSYS_ABOUT diff {DIFF_CASE}/old.md {DIFF_CASE}/new.md | head -1")
-    assert result.returncode == 1
+    assert result.returncode in (1, 141)
     assert result.stderr == b""
 
 
