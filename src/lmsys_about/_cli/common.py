@@ -81,7 +81,8 @@ def _number(text: str, *, least: int, most: int, what: str) -> int:
     # int() of a number longer than the largest allowed would only be refused (or above 4,300 digits, fail).
     value = int(text) if len(text.strip().lstrip("+-").lstrip("0")) <= len(str(most)) else None
     if value is None or not least <= value <= most:
-        raise argparse.ArgumentTypeError(f"must be a number of {what} from {least:,} to {most:,}: {printable(text)}")
+        shown = text if len(text) <= 30 else f"{text[:20]}… ({len(text):,} characters)"
+        raise argparse.ArgumentTypeError(f"must be a number of {what} from {least:,} to {most:,}: {shown}")
     return value
 
 
