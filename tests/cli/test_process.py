@@ -15,13 +15,19 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from lmsys_about import diff, loads
 from lmsys_about._cli import common
 from lmsys_about._cli import main as cli
 from lmsys_about._cli.main import main
+from lmsys_about._diff.render import render_markdown, render_text
+from lmsys_about._export.summary import render_summary
 from lmsys_about._read.source import DEFAULT_MAX_BYTES
 
 from ..pages import EXPORTS, WARNINGS
+from ..test_properties import EXAMPLES
 
 ROOT = Path(__file__).resolve().parents[2]
 COMMAND = [sys.executable, "-m", "lmsys_about"]
@@ -386,3 +392,33 @@ def test_an_error_message_never_carries_control_characters(tmp_path: Path, capsy
     err = capsys.readouterr().err
     assert err.count("\n") == 1
     assert "page\\x1b[2J\\x0a::error" in err
+
+
+# Whatever the page holds, text for a person holds none of its control characters.
+
+_HOSTILE_TEXT = st.text(
+    alphabet=st.one_of(
+        st.characters(min_codepoint=0, max_codepoint=0x9F, exclude_characters="\x00\r\n[]()*_`\\<>!&#"),
+        st.sampled_from("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069 éß李"),
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(intro=_HOSTILE_TEXT, group=_HOSTILE_TEXT, label=_HOSTILE_TEXT, event=_HOSTILE_TEXT)
+def test_text_for_a_person_never_carries_a_control_character(intro: str, group: str, label: str, event: str) -> None:
+    page = (
+        f"---\ntitle: About\n---\n\nOWS Labs (OWS) is a lab {intro}.\n\n### Directors {group}\n"
+        f"[Ada Lovelace](https://ada.example.org/), [{label}](https://x.example.org/)\n\n"
+        f"### History\nOWS was founded in 2021 {event}.\n"
+    )
+    about = loads(page)
+    empty = loads("OWS Labs (OWS) is a lab.\n")
+    for terminal in (False, True):
+        summary = render_summary(about, terminal=terminal, width=80)
+        assert not RAW_CONTROL.search(re.sub(r"\x1b\[[0-9;]*m", "", summary))  # but for the summary's own colours
+    changes = diff(empty, about)
+    assert not RAW_CONTROL.search(render_text(changes))
+    assert not RAW_CONTROL.search(render_markdown(changes, old="old\x1b.md", new="new\u202e.md"))
