@@ -77,7 +77,7 @@ _INTEGER = re.compile(r"[+-]?[0-9]+")
 def _number(text: str, *, least: int, most: int, what: str) -> int:
     """``text`` as an int from ``least`` to ``most``; argparse turns the refusal into a usage error (exit 2)."""
     if _INTEGER.fullmatch(text.strip()) is None:
-        raise argparse.ArgumentTypeError(f"not a number of {what}: {printable(text)!r}")
+        raise argparse.ArgumentTypeError(f"not a number of {what}: {text!r}")
     # int() of a number longer than the largest allowed would only be refused (or above 4,300 digits, fail).
     value = int(text) if len(text.strip().lstrip("+-").lstrip("0")) <= len(str(most)) else None
     if value is None or not least <= value <= most:
