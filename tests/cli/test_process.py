@@ -202,6 +202,16 @@ def test_data_stays_exact_utf_8_whatever_the_terminal(command: str, tmp_path: Pa
         assert (result.returncode, result.stdout, result.stderr) == (0, expected.stdout, b"")
 
 
+def test_a_file_name_that_is_not_utf_8_never_crashes_an_output(tmp_path: Path) -> None:
+    """Python reads the byte 0xff of a file name as a lone surrogate, which no UTF-8 output can encode."""
+    Path(os.fsdecode(os.fsencode(tmp_path) + b"/\xff.md")).write_text(EXPORTS, encoding="utf-8")
+    for command in ("json", "show", "people"):
+        for encoding in ("utf-8", "ascii"):
+            result = shell(f"$LMSYS_ABOUT {command} {tmp_path}/$'\\xff.md'", PYTHONIOENCODING=encoding)
+            assert result.returncode == 0, result.stderr
+            assert b"\\udcff.md" in result.stdout
+
+
 @pytest.mark.parametrize("form", ["json", "markdown"])
 def test_diff_data_stays_exact_utf_8_whatever_the_terminal(form: str) -> None:
     script = f"$LMSYS_ABOUT diff {DIFF_CASE}/old.md {DIFF_CASE}/new.md --format {form}"

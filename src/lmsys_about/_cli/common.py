@@ -135,4 +135,4 @@ def data_output() -> None:
     reconfigure = getattr(sys.stdout, "reconfigure", None)
     if reconfigure is not None and (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
         sys.stdout.flush()
-        reconfigure(encoding="utf-8", errors="strict")
+        reconfigure(encoding="utf-8", errors="backslashreplace")  # a file name undecodable as UTF-8 holds a surrogate
