@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -185,3 +187,11 @@ def test_the_environment_variable_updates_too(
     monkeypatch.setenv(UPDATE_VARIABLE, "yes")
     pytester.runpytest().assert_outcomes(passed=1)
     assert snapshot_of(tests_dir).is_file()
+
+
+def test_loading_the_plugin_imports_nothing_of_the_parser() -> None:
+    """Every pytest run where the package is installed loads the plugin: it costs the parser nothing until used."""
+    heavy = "('lmsys_about._api', 'lmsys_about.models', 'markdown_it', 'pydantic', 'yaml')"
+    code = f"import sys, pytest, lmsys_about.pytest_plugin; print(sorted(m for m in {heavy} if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.stdout == "[]\n", result.stderr
