@@ -3,6 +3,7 @@ repositories and worktrees, shallow and partial clones, symlinks and directories
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -299,3 +300,20 @@ def test_one_git_process_reads_every_version(tmp_path: Path, monkeypatch: pytest
         ["cat-file"],
     ]
     assert "--batch" in started[2]
+
+
+def test_the_command_line_options(history: Repo, capsys: pytest.CaptureFixture[str]) -> None:
+    from lmsys_about._cli.main import main
+
+    def subjects(*args: str) -> list[str]:
+        assert main(["history", str(history.root), *args, "--format", "ndjson"]) == 0
+        return [json.loads(line)["subject"] for line in capsys.readouterr().out.splitlines()]
+
+    every = ["Add the about page", "Café: add Cy", "Break it", "Sponsors", "Move the page", "Ada leaves"]
+    assert subjects("--path", "content/index.md") == every
+    assert subjects("--path", "content/index.md", "--no-follow") == every[4:]
+    assert subjects("--path", "content/index.md", "--since", "2024-01-05T00:00:00+00:00") == every[3:]
+    assert subjects("--path", "content/index.md", "--until", "2024-01-03T23:00:00+00:00") == every[:2]
+    assert subjects("HEAD~3", "--path", PAGE) == every[:3]
+    assert main(["history", str(history.root), "HEAD~3", "--path", "content/index.md", "--no-follow"]) == 2
+    assert "no commit touches content/index.md in the range given" in capsys.readouterr().err

@@ -18,6 +18,8 @@ from .._read.source import DEFAULT_MAX_BYTES
 from .timeline import Mark, Row, timeline
 from .walk import Version, walk
 
+__all__ = ["HISTORY_TABLES", "HistoryTable", "history_columns", "history_records"]
+
 HistoryTable = Literal["changes", "spans"]
 HISTORY_TABLES: tuple[HistoryTable, ...] = get_args(HistoryTable)
 
