@@ -7,7 +7,7 @@ a person and drops an older one, then times, interleaved, best of several rounds
 
 - the walk: ``walk(repo, "content/about.md")`` from finding the repository to the last diff, each version
   counted and let go as the command-line tool does (keeping 400 parsed pages alive would time the garbage
-  collector, on both sides);
+  collector going over them);
 - the floor: the same blobs read by one ``git cat-file --batch`` process (their ids known beforehand), and
   ``loads`` and ``diff`` of each in this process.
 
