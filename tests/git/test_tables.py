@@ -100,6 +100,7 @@ def test_history_table_formats(root: Path, capsys: pytest.CaptureFixture[str]) -
     [
         (["--table", "spans", "--format", "text"], "--format text is for the commits, not --table"),
         (["--format", "csv"], "--format csv needs --table changes or --table spans"),
+        (["--table", "spans", "--plot", "t.png"], "--plot draws the spans itself: give --plot or --table, not both"),
     ],
 )
 def test_formats_that_do_not_fit(

@@ -109,6 +109,9 @@ def _table(args: argparse.Namespace) -> int:
 def _history(args: argparse.Namespace) -> int:
     from .._git.walk import walk  # the diff machinery, which only this command needs
 
+    if args.plot is not None and args.table is not None:
+        error("--plot draws the spans itself: give --plot or --table, not both")
+        return EXIT_ERROR
     allowed = TABLE_FORMATS if args.table else VERSION_FORMATS
     args.format = args.format or allowed[0]
     if args.format not in allowed:

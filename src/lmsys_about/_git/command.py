@@ -108,6 +108,14 @@ class Missing(Exception):
     """The object is not in the repository (a partial clone that never fetched it)."""
 
 
+class NotBlob(Exception):
+    """The object is a tree (a directory) or a commit (a submodule), not a file's content."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
 class TooLarge(Exception):
     """The blob is above the size cap; ``size`` is its size in bytes."""
 
@@ -149,7 +157,8 @@ class Blobs:
         self.close()
 
     def read(self, oid: str, max_bytes: int | None) -> bytes:
-        """The blob ``oid``; Missing when the repository lacks it, TooLarge when above ``max_bytes``."""
+        """The blob ``oid``; Missing when the repository lacks it, NotBlob when it is not a blob, TooLarge when
+        above ``max_bytes``."""
         process = self._process
         assert process.stdin is not None
         assert process.stdout is not None
@@ -171,9 +180,11 @@ class Blobs:
         if len(fields) != 3 or not fields[2].isdigit():
             raise self._failure()
         size = int(fields[2])
-        if max_bytes is not None and size > max_bytes:
+        if fields[1] != b"blob" or (max_bytes is not None and size > max_bytes):
             self._stop(kill=True)
             self._process = self._start()
+            if fields[1] != b"blob":
+                raise NotBlob(fields[1].decode("ascii", "replace"))
             raise TooLarge(size)
         data = process.stdout.read(size + 1)  # the body and the newline after it
         if len(data) != size + 1:

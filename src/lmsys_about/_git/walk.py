@@ -19,7 +19,7 @@ from .._diff.compare import diff
 from .._read.source import DEFAULT_MAX_BYTES
 from ..errors import AboutError, HistoryError, SourceError
 from ..models import About, Contact, History, Organization
-from .command import Blobs, GitFailed, Missing, TooLarge
+from .command import Blobs, GitFailed, Missing, NotBlob, TooLarge
 from .log import SUBMODULE, SYMLINK, ZERO, Commit, Entry, commits, inspect, window
 
 EMPTY = About(
@@ -37,7 +37,12 @@ EMPTY = About(
 )
 SHALLOW = "the history before this commit is not in this clone (a shallow clone): nothing to compare it with"
 NO_BASE = "the page before this commit cannot be read ({error}): nothing to compare it with"
-_NOT_A_PAGE = {SYMLINK: "a symbolic link, not a page", SUBMODULE: "a submodule, not a page"}
+_NOT_A_PAGE = {
+    SYMLINK: "a symbolic link, not a page",
+    SUBMODULE: "a submodule, not a page",
+    "tree": "a directory, not a page",
+    "commit": "a submodule, not a page",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +92,8 @@ def _read(blobs: Blobs, blob: str, mode: str, *, source: str, max_bytes: int | N
         raise HistoryError(
             "the page is not available in this clone (a partial clone without it)", path=source
         ) from None
+    except NotBlob as other:
+        raise HistoryError(_NOT_A_PAGE.get(other.kind, f"a {other.kind}, not a page"), path=source) from None
     except TooLarge as large:
         limit = f"{max_bytes:,}" if max_bytes is not None else "none"
         raise SourceError(f"input is {large.size:,} bytes, above the limit of {limit}", path=source) from None
@@ -102,7 +109,9 @@ def _page(blobs: Blobs, commit: Commit, name: str, max_bytes: int | None) -> Abo
     if entry is None:  # no diff line: read the path in the commit's tree
         try:
             return _read(blobs, f"{commit.commit}:{name}", "", source=source, max_bytes=max_bytes)
-        except HistoryError:
+        except HistoryError as error:
+            if "not available" not in error.message:
+                raise
             raise HistoryError("the page does not exist in this commit", path=source) from None
     if entry.status == "D":
         raise HistoryError("the page does not exist in this commit", path=source)
