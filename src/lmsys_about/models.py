@@ -10,9 +10,6 @@ others made of single values, are hashable and immutable through and through; li
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
@@ -37,28 +34,7 @@ __all__ = [
 ]
 
 
-# True while loads() validates the extractors' data, every URL of which has passed check_url's test as it was read.
-# A context variable, not pydantic's validation context: a validator that takes the validation info costs
-# pydantic an object per call, nearly three times what the call costs without it.
-_URLS_CHECKED = ContextVar("lmsys_about_urls_checked", default=False)
-
-
-@contextmanager
-def urls_checked() -> Iterator[None]:
-    """Within this block (in this thread or task only) the models take URLs as given: for data whose every URL
-    has been checked already."""
-    token = _URLS_CHECKED.set(True)
-    try:
-        yield
-    finally:
-        _URLS_CHECKED.reset(token)
-
-
-def _url(value: str) -> str:
-    return value if _URLS_CHECKED.get() else check_url(value)
-
-
-Url = Annotated[str, AfterValidator(_url)]
+Url = Annotated[str, AfterValidator(check_url)]
 Line = Annotated[int, Field(ge=1, description="1-based line in the original file, front matter included.")]
 
 
@@ -128,6 +104,7 @@ class Sponsor(_Model):
     kind: Literal["donor", "api_credits"] = Field(
         description="'donor' for institutions that donate, 'api_credits' for companies giving API credits."
     )
+    notes: tuple[str, ...] = Field(default=(), description="What the page says beside it, e.g. a table's tier.")
     line: Line
 
 
@@ -136,6 +113,7 @@ class Event(_Model):
 
     year: int = Field(description="The year the sentence names.")
     month: int | None = Field(description="The month (1-12) when the sentence names one, else null.")
+    day: int | None = Field(default=None, description="The day of the month when the sentence names one, else null.")
     text: str = Field(description="The whole sentence as plain text.")
     line: Line
 

@@ -30,7 +30,7 @@ DETERMINERS = frozenset("a an the our my your their its this these those".split(
 MAX_NAME_WORDS = 6  # 'Maria de los Angeles Garcia Lopez'; longer link texts are phrases
 MAX_NAME_CHARACTERS = 120
 MAX_ORGANISATION_WORDS = 10  # 'Mohamed bin Zayed University of Artificial Intelligence' has seven
-_URL = re.compile(r"[a-z][a-z0-9+.-]*://|www\.", re.IGNORECASE)
+_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*:)?//|www\.", re.IGNORECASE)  # '//x.org' too: a URL cut at its colon
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?", re.IGNORECASE)  # 'lmarena.ai', 'x.org/about'
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
 # ':', ';', '!', '?' anywhere, or a period followed by a lowercase word ('Read this. then ...'): initials
@@ -117,6 +117,10 @@ def _punctuation_first(text: str, known: Known) -> bool:
     return not text[:1].isalpha()  # '- UC Berkeley', '(MIT)', '& co': what follows a name, not one
 
 
+def _punctuation_last(text: str, known: Known) -> bool:
+    return text[-1:] in "-\u2013\u2014:([{/|\u00b7\u2022,;&"  # 'Ada Lovelace —', 'Alan Turing (': cut before its link
+
+
 def _known_entity(text: str, known: Known) -> bool:
     return text.casefold() in known
 
@@ -141,6 +145,7 @@ RULES: tuple[Rule, ...] = (
     ("lowercase",      _lowercase,      "no word of it is capitalised",             _PERSON),
     ("determiner",     _determiner,     "it opens with 'the', 'our' or the like",   _PERSON),
     ("punctuation-first", _punctuation_first, "it does not start with a letter",    _PERSON),
+    ("punctuation-last", _punctuation_last, "it ends with a separator",            _PERSON),
     ("organisation",   _organisation,   "it names an organisation",                 _PERSON),
     ("known-entity",   _known_entity,   "it names a project or sponsor of the page", _PERSON),
 )  # fmt: skip

@@ -18,6 +18,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import FrontMatterError, SourceError
+from .tuning import TUNED, Tuning
 
 # The About page is a few kilobytes (3,719 bytes at its largest so far); 32 KiB leaves it nearly nine times
 # that. markdown-it reads the worst floods (unclosed '[' or '![') at some 20 to 40 times a normal page's
@@ -30,8 +31,10 @@ MAX_YAML_DEPTH = 32
 # Only '---' on a line of its own; python-frontmatter's default '^-{3,}\s*$' lets '\s*' run over blank lines.
 _HANDLER = YAMLHandler(fm_boundary=re.compile(r"^---[ \t]*$", re.MULTILINE))
 _COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
-# Tags that implicit resolution gives plain scalars; we keep their text as written whatever the tag.
-_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp"))
+# Tags that implicit resolution gives plain scalars; we keep their text as written whatever the tag: '=' (YAML
+# 1.1's value tag) and '<<' (its merge key, which we never merge) are strings like 'yes', '~' and '2024-01-01'.
+_IMPLICIT = ("str", "int", "float", "bool", "null", "timestamp", "value", "merge")
+_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in _IMPLICIT)
 
 FrontMatter = dict[str, object]
 
@@ -47,7 +50,7 @@ class Source:
     line_offset: int
 
 
-def read_source(data: str | bytes, *, path: str | None, max_bytes: int | None) -> Source:
+def read_source(data: str | bytes, *, path: str | None, max_bytes: int | None, tuning: Tuning = TUNED) -> Source:
     """Decode ``data`` and split off its front matter; raise SourceError or FrontMatterError."""
     raw = data if isinstance(data, bytes) else _encode(data, path)
     if max_bytes is not None and len(raw) > max_bytes:
@@ -71,7 +74,7 @@ def read_source(data: str | bytes, *, path: str | None, max_bytes: int | None) -
             path=path,
             line=1,
         )
-    front_matter = _load_yaml(fm_text, path)
+    front_matter = _load_yaml(fm_text, path, simple=tuning.simple_front_matter)
     return Source(path, sha, front_matter, body, text.count("\n", 0, len(text) - len(body)))
 
 
@@ -131,23 +134,28 @@ class _Composer(yaml.SafeLoader):
 
 
 # 'key: value' lines with a plain, "double" or 'single' quoted scalar that needs no unescaping: most front
-# matter is only this, and reading it directly gives what the YAML path gives, without its cost.
+# matter is only this, and reading it directly gives what the YAML path gives, without its cost. A key holds at
+# most 1,024 characters, PyYAML's limit for a simple key (it refuses a longer one).
 _SIMPLE_ENTRY = re.compile(
-    r"""([A-Za-z_][A-Za-z0-9_-]*):(?: +(?:"([^"\\\n\t]*)"|'([^'\n\t]*)'|([^\s"'#&*!|>%@`,\[\]{}?:~-][^\n\t#:]*?)))? *"""
+    r"""([A-Za-z_][A-Za-z0-9_-]{0,1023}):"""
+    r"""(?: +(?:"([^"\\\n\t]*)"|'([^'\n\t]*)'|([^\s"'#&*!|>%@`,\[\]{}?:~-][^\n\t#:]*?)))? *"""
 )
 
 
-# PyYAML's non-printable characters, and the ones it reads as line breaks (NEL, LS, PS).
-_NOT_PLAIN_TEXT = re.compile("[^\x09\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Tab and newline, the two ASCII characters that are not printable but plain to YAML.
+_TAB_AND_NEWLINE = str.maketrans("", "", "\t\n")
 
 
 def _simple_front_matter(fm_text: str) -> FrontMatter | None:
     """The front matter when every line is a simple entry (or blank); None to leave it to YAML."""
-    if _NOT_PLAIN_TEXT.search(fm_text):  # characters YAML refuses or reads as line breaks: its call
+    # Printable ASCII, tabs and newlines only: anything else YAML may refuse or read as a line break (NEL, LS,
+    # PS), so it is YAML's call. A pattern for exactly what YAML allows takes longer to compile at import (0.2 to
+    # 3 ms, as written) than this shortcut saves a page.
+    if not (fm_text.isascii() and fm_text.translate(_TAB_AND_NEWLINE).isprintable()):
         return None
     result: dict[str, object] = {}
     for line in fm_text.split("\n"):
-        if not line.strip():
+        if not line.strip(" "):  # only spaces: YAML's blank line (a tab or a Unicode space is content to it)
             continue
         match = _SIMPLE_ENTRY.fullmatch(line)
         if match is None:
@@ -159,10 +167,16 @@ def _simple_front_matter(fm_text: str) -> FrontMatter | None:
     return result
 
 
-def _load_yaml(fm_text: str, path: str | None) -> FrontMatter:
-    simple = _simple_front_matter(fm_text)
-    if simple is not None:
-        return simple
+def _load_yaml(fm_text: str, path: str | None, *, simple: bool = True) -> FrontMatter:
+    if simple:
+        entries = _simple_front_matter(fm_text)
+        if entries is not None:
+            return entries
+    return _composed_yaml(fm_text, path)
+
+
+def _composed_yaml(fm_text: str, path: str | None) -> FrontMatter:
+    """The front matter as PyYAML composes it, every scalar the string written."""
     try:
         loader = _Composer(fm_text, path)  # its reader refuses control characters at once
     except yaml.reader.ReaderError as exc:
