@@ -93,8 +93,8 @@ __all__ = [
     "to_records",
 ]
 
-# Imported on first use: building the models is most of the cost of importing the package, and the parser most
-# of the rest (which every pytest run pays where the package is installed, as it loads the package's plugin).
+# Imported on first use: the parser and the models are most of the cost of importing the package, which every
+# pytest run pays where the package is installed (it loads the package's plugin); --help and --version need neither.
 _LAZY = {
     "load": "_api",
     "loads": "_api",

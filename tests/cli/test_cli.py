@@ -424,7 +424,8 @@ def test_every_page_command_keeps_the_default_size_cap(
     path.write_bytes(EXPORTS.encode() + b"x" * DEFAULT_MAX_BYTES)
     assert main([command, str(path)]) == 2
     limit = f"above the limit of {DEFAULT_MAX_BYTES:,}"
-    assert capsys.readouterr().err == f"lmsys-about: {path}: input is {DEFAULT_MAX_BYTES + 1:,} bytes, {limit}\n"
+    size = path.stat().st_size  # the file's real size, though no more than one byte past the cap is read
+    assert capsys.readouterr().err == f"lmsys-about: {path}: input is {size:,} bytes, {limit}\n"
 
 
 @pytest.mark.parametrize("command", PAGE_COMMANDS)
@@ -445,7 +446,8 @@ def test_a_lower_cap_refuses_a_page_and_stdin_is_read_no_further(
     stdin = io.BytesIO(EXPORTS.encode())
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(stdin))
     assert main([command, "-", "--max-bytes", "100"]) == 2
-    assert capsys.readouterr().err == "lmsys-about: <stdin>: input is 101 bytes, above the limit of 100\n"
+    # A pipe does not say how much more it holds; a file does (test_every_page_command_keeps_the_default_size_cap).
+    assert capsys.readouterr().err == "lmsys-about: <stdin>: input is more than 100 bytes, above the limit of 100\n"
     assert stdin.tell() == 101  # one byte past the cap, not the whole input
 
 
@@ -457,7 +459,7 @@ def test_diff_and_history_take_max_bytes(tmp_path: Path, capsys: pytest.CaptureF
     assert capsys.readouterr().err.endswith("above the limit of 100\n")
     assert main(["diff", str(old), str(new), "--max-bytes", "none"]) == 1
     assert main(["history", str(tmp_path), "--max-bytes", "0"]) == 2  # a usage error, before git runs
-    assert "must be at least 1 byte" in capsys.readouterr().err
+    assert "must be a number of bytes ('none': no limit) from 1 to " in capsys.readouterr().err
 
 
 @pytest.mark.parametrize("command", PAGE_COMMANDS)
@@ -479,8 +481,9 @@ def test_bad_stdin_is_one_line_and_exit_2(
 def test_usage_error_is_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == 2
     err = capsys.readouterr().err
-    assert err.startswith("usage: lmsys-about")
-    assert "error:" in err
+    assert err.startswith("lmsys-about: ")
+    assert err.endswith(f" (see 'lmsys-about {argv[0]} --help')\n") or err.endswith(" (see 'lmsys-about --help')\n")
+    assert err.count("\n") == 1
 
 
 def test_help_and_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -529,22 +532,6 @@ def test_python_m_lmsys_about() -> None:
     assert result.returncode == 1
     assert result.stdout.startswith("about.md:40: warning email-mismatch ")
     assert "Traceback" not in result.stderr
-
-
-def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
-    """A reader that stops early (``| head -1``) gets no traceback: the output is far beyond a pipe's buffer."""
-    people = ",\n".join(f"Person {i}" for i in range(2000))  # 25 KB in, under the size cap; 200 KB out
-    page = tmp_path / "big.md"
-    page.write_text(f"OWS Labs (OWS) is a lab.\n\n## Team\n{people}\n")
-    command = [sys.executable, "-m", "lmsys_about", "people", str(page)]
-    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT) as process:
-        assert process.stdout is not None
-        assert process.stderr is not None
-        assert process.stdout.readline().startswith(b"name,group,")
-        process.stdout.close()
-        stderr = process.stderr.read()
-        assert process.wait() == 0
-    assert stderr == b""
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
