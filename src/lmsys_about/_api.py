@@ -13,6 +13,7 @@ from ._extract import assemble, extract
 from ._read.blocks import parse_blocks, split_sections
 from ._read.source import DEFAULT_MAX_BYTES, read_capped, read_source
 from ._read.tuning import TUNED, Tuning
+from ._version import FORMAT_VERSION
 from .errors import AboutValidationError, MarkdownError, SourceError
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ def _parse(text: str | bytes, *, source: str | None, max_bytes: int | None, tuni
         value = src.front_matter.get("title")
         title = value if isinstance(value, str) else None
     return {
+        "format_version": FORMAT_VERSION,
         "source": source,
         "source_sha256": src.sha256,
         "title": title,

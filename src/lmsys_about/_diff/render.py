@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from .._printable import printable
+from .._version import FORMAT_VERSION
+from ..models import About
 from .changes import Change
 
 NO_CHANGES = "No changes."
@@ -49,9 +51,26 @@ def render_text(changes: Sequence[Change]) -> str:
     return "\n".join(str(change) for change in changes) if changes else NO_CHANGES
 
 
-def render_json(changes: Sequence[Change]) -> str:
-    """A JSON array of the changes, each with kind, subject, name, old, new, old_line and new_line."""
-    return json.dumps([change.model_dump(mode="json") for change in changes], indent=2, ensure_ascii=False)
+def _change_json(change: Change) -> dict[str, object]:
+    """The same keys for every kind: what ``name``, ``old`` and ``new`` hold is the kind's (see ChangeKind);
+    ``text`` is the change as the text format words it, whatever the kind."""
+    data: dict[str, object] = {"kind": change.kind.value, "subject": change.subject, "sign": change.sign}
+    data.update(change.model_dump(mode="json", include={"name", "old", "new", "old_line", "new_line"}))
+    data["text"] = change.describe()
+    return data
+
+
+def render_json(changes: Sequence[Change], *, old: tuple[str, About], new: tuple[str, About]) -> str:
+    """One JSON object: ``format_version``, ``old`` and ``new`` (each ``source``, as named on the command line,
+    and ``sha256`` of its bytes), and ``changes``, each with kind, subject, sign, name, old, new, old_line,
+    new_line and text."""
+    data = {
+        "format_version": FORMAT_VERSION,
+        "old": {"source": old[0], "sha256": old[1].source_sha256},
+        "new": {"source": new[0], "sha256": new[1].source_sha256},
+        "changes": [_change_json(change) for change in changes],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False)
 
 
 def code_span(text: str) -> str:
