@@ -432,3 +432,25 @@ def test_text_for_a_person_never_carries_a_control_character(intro: str, group: 
     changes = diff(empty, about)
     assert not RAW_CONTROL.search(render_text(changes))
     assert not RAW_CONTROL.search(render_markdown(changes, old="old\x1b.md", new="new\u202e.md"))
+
+
+@pytest.mark.parametrize(
+    ("argv", "data"),
+    [
+        (["json"], True),
+        (["people"], True),
+        (["schema"], True),
+        (["render"], True),
+        (["check", "--format", "github"], True),
+        (["diff", "a", "b", "--format", "markdown"], True),
+        (["history", ".", "--table", "spans"], True),
+        (["history", ".", "--format", "ndjson"], True),
+        (["show"], False),
+        (["check"], False),
+        (["diff", "a", "b"], False),
+        (["history", "."], False),
+    ],
+)
+def test_data_is_told_from_text_for_a_person(argv: list[str], data: bool) -> None:
+    parser, _ = cli.build_parser()
+    assert cli._is_data(parser.parse_args(argv)) is data
