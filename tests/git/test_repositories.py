@@ -206,8 +206,11 @@ def test_a_partial_clone_never_fetches(history: Repo, tmp_path: Path) -> None:
     # A blob the clone has is read: check out the last version only.
     git(partial, "-c", "protocol.allow=always", "checkout", "-q", "HEAD")
     versions = list(walk(str(partial), "content/index.md"))
-    assert versions[-1].about is not None
     assert isinstance(versions[-2].error, HistoryError)
+    last = versions[-1]
+    assert last.about is not None
+    assert last.changes == []  # not 'everyone joined': what came before is unknown
+    assert last.note == "the versions before this one are not available in this clone: nothing to compare it with"
 
 
 def test_symlinks_and_directories_are_not_pages(tmp_path: Path) -> None:
