@@ -156,7 +156,7 @@ def _mark_renames(axes: Axes, lane: list[Line], groups: Sequence[Group], colours
 
 def draw(history: Timeline, *, title: str = "") -> Figure:
     """The picture of ``history``; it has at least one version."""
-    from matplotlib import colormaps
+    from matplotlib import colormaps, dates
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.colors import to_hex
     from matplotlib.figure import Figure
@@ -184,8 +184,6 @@ def draw(history: Timeline, *, title: str = "") -> Figure:
         lane_groups, lane_colours = (history.groups, colours) if label == "People" else (history.kinds, kinds)
         _lane(axes, lane, lane_groups, lane_colours, right, minimum)
         axes.set_ylabel(label, fontsize=FONT_SIZE + 1)
-    from matplotlib import dates
-
     for axes in axes_list:
         for mark in history.changed:
             axes.axvline(dates.date2num(mark.date), color="0.85", linewidth=0.7, zorder=0)
