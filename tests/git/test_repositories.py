@@ -320,3 +320,21 @@ def test_the_command_line_options(history: Repo, capsys: pytest.CaptureFixture[s
     assert subjects("HEAD~3", "--path", PAGE) == every[:3]
     assert main(["history", str(history.root), "HEAD~3", "--path", "content/index.md", "--no-follow"]) == 2
     assert "no commit touches content/index.md in the range given" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("clean")
+def test_a_merge_is_one_step_whatever_the_configuration(tmp_path: Path) -> None:
+    repo = Repo(tmp_path / "site")
+    repo.commit("Add", {PAGE: V1})
+    repo.git("switch", "-q", "-c", "side")
+    repo.commit("Add Cy on a branch", {PAGE: V2})
+    repo.git("switch", "-q", "main")
+    repo.commit("Unrelated", {"README.md": "site\n"})
+    repo.day += 1
+    repo.git("merge", "-q", "--no-ff", "-m", "Merge the branch", "side")
+    expected = summary(list(walk(str(repo.root), PAGE)))
+    assert [v[3] for v in expected] == ["Add", "Merge the branch"]  # the branch's commit is not on the main line
+    assert expected[1][5] == ["+ Cy Wu joined Team (line 8)"]
+    for key, value in {**HOSTILE, "log.diffMerges": "combined", "diff.renameLimit": "1"}.items():
+        repo.git("config", key, value)
+    assert summary(list(walk(str(repo.root), PAGE))) == expected
