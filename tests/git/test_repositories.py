@@ -190,7 +190,7 @@ def missing_blobs(repo: Path) -> set[str]:
     return {line[1:] for line in out.splitlines() if line.startswith("?")}
 
 
-def test_a_partial_clone_never_fetches(history: Repo, tmp_path: Path) -> None:
+def test_a_partial_clone_never_fetches(history: Repo, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     history.git("config", "uploadpack.allowFilter", "true")
     partial = tmp_path / "partial"
     git(tmp_path, "clone", "-q", "--filter=blob:none", "--no-checkout", f"file://{history.root}", str(partial))
@@ -203,6 +203,14 @@ def test_a_partial_clone_never_fetches(history: Repo, tmp_path: Path) -> None:
         assert isinstance(version.error, HistoryError)
         assert "not available in this clone" in str(version.error)
         assert "does not exist" not in str(version.error)
+    # Not one version read: the command says so and exits 1, after the versions and their errors.
+    from lmsys_about._cli.main import main
+
+    for table in ([], ["--table", "changes"]):
+        assert main(["history", str(partial), "--path", "content/index.md", *table]) == 1
+        out, err = capsys.readouterr()
+        assert out.count("not available in this clone") == 6
+        assert err == "lmsys-about: no version of content/index.md could be read\n"
     # A blob the clone has is read: check out the last version only.
     git(partial, "-c", "protocol.allow=always", "checkout", "-q", "HEAD")
     versions = list(walk(str(partial), "content/index.md"))

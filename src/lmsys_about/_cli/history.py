@@ -7,10 +7,11 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .._printable import printable
-from .common import EXIT_ERROR, EXIT_OK, Subparsers, add_max_bytes, error
+from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Subparsers, add_max_bytes, error
 
 if TYPE_CHECKING:
     from .._git.walk import Version
@@ -92,18 +93,40 @@ def _plot(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _Read:
+    """The versions of a walk as they go by, counting those that were read."""
+
+    def __init__(self, versions: Iterable[Version]) -> None:
+        self.versions = versions
+        self.read = 0
+
+    def __iter__(self) -> Iterator[Version]:
+        for version in self.versions:
+            self.read += version.about is not None
+            yield version
+
+    def status(self, path: str) -> int:
+        """EXIT_OK when some version was read; otherwise a line that says so, and EXIT_FINDINGS."""
+        if self.read:
+            return EXIT_OK
+        error(f"no version of {printable(path)} could be read")
+        return EXIT_FINDINGS
+
+
 def _table(args: argparse.Namespace) -> int:
     from .._export.records import rows_to_csv, rows_to_ndjson
-    from .._git.tables import history_columns, history_records
+    from .._git.tables import TABLES, history_columns
+    from .._git.walk import walk
 
-    rows = history_records(args.repo, args.table, path=args.path, **_walk_options(args))
+    versions = _Read(walk(args.repo, args.path, **_walk_options(args)))
+    rows = list(TABLES[args.table][1](versions))
     if args.format == "csv":
         sys.stdout.write(rows_to_csv(history_columns(args.table), rows, raw=args.raw_csv))
     elif args.format == "ndjson":
         sys.stdout.write(rows_to_ndjson(rows))
     else:
         sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
-    return EXIT_OK
+    return versions.status(args.path)
 
 
 def _history(args: argparse.Namespace) -> int:
@@ -122,12 +145,13 @@ def _history(args: argparse.Namespace) -> int:
         return _plot(args)
     if args.table is not None:
         return _table(args)
-    for version in walk(args.repo, args.path, **_walk_options(args)):
+    versions = _Read(walk(args.repo, args.path, **_walk_options(args)))
+    for version in versions:
         if args.format == "ndjson":
             print(json.dumps(_version_record(version), ensure_ascii=False), flush=True)
         else:
             print(_version_text(version), flush=True)
-    return EXIT_OK
+    return versions.status(args.path)
 
 
 def register(subparsers: Subparsers) -> None:
