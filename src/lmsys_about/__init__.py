@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._api import load, loads
 from ._version import __version__
 from .errors import (
     AboutError,
@@ -23,6 +22,7 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from ._api import load, loads
     from ._diff.changes import Change, ChangeKind
     from ._diff.compare import diff
     from ._export.jsonld import to_jsonld
@@ -93,8 +93,11 @@ __all__ = [
     "to_records",
 ]
 
-# Imported on first use: building the models is most of the cost of importing the package.
+# Imported on first use: the parser and the models are most of the cost of importing the package, which every
+# pytest run pays where the package is installed (it loads the package's plugin); --help and --version need neither.
 _LAZY = {
+    "load": "_api",
+    "loads": "_api",
     **dict.fromkeys(
         "About Contact ContactLink Diagnostic Event Group History Institution Link Member Organization Person "
         "Project Sponsor".split(),

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from ._urls import check_url
+from ._version import FORMAT_VERSION
 
 __all__ = [
     "About",
@@ -176,6 +177,11 @@ class Organization(_Model):
 class About(_Model):
     """One version of the About page."""
 
+    format_version: str = Field(
+        default=FORMAT_VERSION,
+        pattern=r"^1\.[0-9]+$",
+        description="Version of the About JSON: a minor version may add fields, a major one changes them.",
+    )
     source: str | None = Field(default=None, description="Path or name of the input, when known.")
     source_sha256: str = Field(description="SHA-256 of the input bytes (UTF-8 for text input), hex.")
     title: str | None = Field(description="The front matter's title, or null.")
