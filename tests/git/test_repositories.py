@@ -326,6 +326,10 @@ def test_the_command_line_options(history: Repo, capsys: pytest.CaptureFixture[s
     assert subjects("--path", "content/index.md", "--since", "2024-01-05T00:00:00+00:00") == every[3:]
     assert subjects("--path", "content/index.md", "--until", "2024-01-03T23:00:00+00:00") == every[:2]
     assert subjects("HEAD~3", "--path", PAGE) == every[:3]
+    assert main(["history", str(history.root), "--path", "content/index.md"]) == 0
+    assert "Move the page\n  > the page moved from content/about.md to content/index.md\n  (no changes)\n" in (
+        capsys.readouterr().out
+    )
     assert main(["history", str(history.root), "HEAD~3", "--path", "content/index.md", "--no-follow"]) == 2
     assert "no commit touches content/index.md in the range given" in capsys.readouterr().err
 

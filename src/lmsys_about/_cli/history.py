@@ -35,10 +35,14 @@ def _version_record(version: Version) -> dict[str, Any]:
     }
 
 
-def _version_text(version: Version) -> str:
+def _version_text(version: Version, moved_from: str | None = None) -> str:
+    """The version for a person to read; ``moved_from`` is the page's path in the version before, when it
+    differs."""
     from ..errors import HistoryError
 
     head = f"{version.date[:10]} {version.commit[:12]} {printable(version.subject)}"
+    if moved_from is not None:
+        head += f"\n  > the page moved from {printable(moved_from)} to {printable(version.path)}"
     if version.error is not None:
         what = "" if isinstance(version.error, HistoryError) else "does not parse: "
         return f"{head}\n  ! {what}{printable(str(version.error))}"
@@ -146,11 +150,14 @@ def _history(args: argparse.Namespace) -> int:
     if args.table is not None:
         return _table(args)
     versions = _Read(walk(args.repo, args.path, **_walk_options(args)))
+    path = None
     for version in versions:
         if args.format == "ndjson":
             print(json.dumps(_version_record(version), ensure_ascii=False), flush=True)
         else:
-            print(_version_text(version), flush=True)
+            moved_from = path if path is not None and path != version.path else None
+            print(_version_text(version, moved_from), flush=True)
+        path = version.path
     return versions.status(args.path)
 
 
