@@ -187,18 +187,21 @@ def split_entries(line: TextLine, marks: Marks, *, labelled: bool = True) -> Spl
                 continue
             if not any(char.isalnum() for char in fragment):  # '~~', '→': decoration around names, not a name
                 continue
-            note = None
+            said: list[str] = []
             if fragment.endswith(")") and "(" in fragment:  # 'Ada Lovelace (UC Berkeley)': a note, not a name
-                opening = fragment.rfind("(")
-                fragment, note = fragment[:opening].rstrip(), " ".join(fragment[opening + 1 : -1].split())
+                while fragment.endswith(")") and "(" in fragment:  # '(MIT) (emerita)': each is a note
+                    opening = fragment.rfind("(")
+                    fragment, note = fragment[:opening].rstrip(), " ".join(fragment[opening + 1 : -1].split())
+                    if note:
+                        said.insert(0, note)
                 only_marks = marks_only(fragment, marks) if fragment else []
-                if only_marks is not None and follows and note:  # '[Ada](url) (UC Berkeley)', '[Ada](url)* (MIT)'
+                if only_marks is not None and follows and said:  # '[Ada](url) (UC Berkeley)', '[Ada](url)* (MIT)'
                     entries[-1].marks.extend(only_marks)
-                    entries[-1].notes.append(note)
+                    entries[-1].notes.extend(said)
                     continue
             name, found = strip_marks(fragment, marks)
             if name and looks_like_name(name) and piece.kind == "text":
-                entries.append(Entry(name, piece.line, None, found, [note] if note else []))
+                entries.append(Entry(name, piece.line, None, found, said))
             else:
                 return Split(entries, raw.strip())
         if dash_note:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .._read.blocks import Block, Section
 from ._context import Context
 from ._text import looks_like_name, sentences, series
-from .entries import Entry, linked_run, split_entries, split_lead
+from .entries import Entry, Split, linked_run, split_entries, split_lead
 from .names import doubt, doubtful_message, split_reference
 
 _ABOUT_DONATIONS = re.compile(r"donation|sponsorship", re.IGNORECASE)
@@ -92,11 +92,11 @@ def _row(block: Block, columns: _Columns | None, kind: str, ctx: Context) -> Non
     """'| Gold | [Acme](url), [Globex](url) |': a sponsor for each name of its name cell, the other cells' text as
     their notes (a tier), or their kind where it says API credits; a row it cannot read whole is reported."""
     cells = block.lines
-    split = (
-        split_entries(cells[columns.names], ctx.marks, labelled=False)
-        if columns and columns.names < len(cells)
-        else None
-    )
+    cell = cells[columns.names] if columns and columns.names < len(cells) else None
+    split = split_entries(cell, ctx.marks, labelled=False) if cell is not None else None
+    if cell is not None and split is not None and not split.is_list and not any(cell.links()):
+        name = " ".join(cell.text.split())  # '| a16z |': a cell is one name, however written, if it is one
+        split = Split([Entry(name, block.line)]) if _plain_sponsor(name) else split
     if columns is None or split is None or not split.is_list:
         ctx.unplaced("row", " | ".join(cell.text.strip() for cell in cells), block.line)
         return
