@@ -116,5 +116,7 @@ def is_plain_label(text: str) -> bool:
         0 < len(words) <= 4
         and words[0][0].isupper()
         and words[0].lower() not in _NOT_LABEL_START
+        and words[-1].lower() not in FUNCTION_WORDS  # 'Welcome to:' opens a sentence, not a group
         and not any(char in text for char in ".;!?")
+        and ":" not in text.rstrip(":")
     )
