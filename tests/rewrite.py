@@ -77,6 +77,7 @@ class Rewrite:
     text: str
     expected: dict[str, Any]
     where: str = ""  # the part rewritten, for a failure's message
+    about: About | None = None  # what the text gives, once checked
 
 
 @dataclass
@@ -500,7 +501,8 @@ def check(page: Page, family: str) -> tuple[Tally, list[Rewrite], list[str]]:
     rewrites = list(FAMILIES[family](page, tally))
     failures = []
     for rewrite in rewrites:
-        got = shape(loads(rewrite.text))
+        rewrite.about = loads(rewrite.text)
+        got = shape(rewrite.about)
         if got != rewrite.expected:
             failures.append(
                 f"{page.name}: {rewrite.family}/{rewrite.form} of {rewrite.where}: {_difference(got, rewrite.expected)}"
