@@ -28,7 +28,7 @@ from markdown_it import MarkdownIt
 
 import lmsys_about
 from lmsys_about._api import _parse, _validated, read_bytes
-from lmsys_about._read import markdown, source
+from lmsys_about._read import markdown
 from lmsys_about._read.source import DEFAULT_MAX_BYTES, read_source
 from lmsys_about._read.tuning import TUNED, Tuning
 
@@ -152,7 +152,7 @@ def loads_with(data: bytes, tuning: Tuning) -> Callable[[], object]:
 TRICK_PATTERNS = {
     "plain_text_lines": [markdown._SIMPLE_LINK, markdown._NOT_PLAIN],
     "skip_rules": [markdown._HR, markdown._UNDERLINE],
-    "simple_front_matter": [source._SIMPLE_ENTRY],
+    "simple_front_matter": [],  # read with str methods: nothing to compile
 }
 
 
