@@ -29,6 +29,18 @@ CASES: dict[str, tuple[Kind, list[str], list[str]]] = {
     "domain": ("person", ["lmarena.ai", "turing.example.org/about"], ["Joseph E. Gonzalez", "Jr."]),
     "lowercase": ("person", ["our chat", "homepage of ada"], ["danah Boyd", "Ada", "李飞飞", "von Neumann John"]),
     "determiner": ("person", ["The team", "Our mirror", "This Group"], ["Theo Tan", "Ourania Diaz"]),
+    "lowercase-word": (
+        "person",
+        ["LMSYS launches Chatbot Arena", "How Vicuna was trained", "Ada Lovelace writes"],
+        ["Maria de los Angeles Garcia", "Ludwig van Beethoven", "Ada Lovelace", "danah Boyd"],
+    ),
+    "preposition": ("person", ["To Be Announced", "In Memoriam", "For Students"], ["Tobias Ono", "A. Inoue", "De Wit"]),
+    "digits": ("person", ["September 2025", "Room 101", "Ada 2"], ["Ada Lovelace", "Zoë Two"]),
+    "role": (
+        "person",
+        ["Chair", "Vice Chair", "Co-founder", "Emeritus", "Director", "Full Team Page", "Alumni Directory"],
+        ["Stafford Beer", "Ann Boardman", "Teamus Lee", "Dean Foster"],
+    ),
     "punctuation-first": ("person", ["- UC Berkeley", "(MIT) Ada", "& Co Lab"], ["Ådne Berg", "Ángel Ruiz"]),
     "punctuation-last": ("person", ["Ada Lovelace \u2014", "Alan Turing (", "Grace /"], ["Eric P. Xing", "Ada (UCB)"]),
     "organisation": ("person", ["UC Berkeley", "MBZUAI", "Bell Labs", "Stanford University"], ["Ucla Ruiz", "Li"]),
@@ -126,7 +138,7 @@ def _by_the_table(text: str, kind: Kind, known: frozenset[str]) -> tuple[str, st
 
 _PIECES = ["Ada", "LOVELACE", "E.", "Wei-Lin", "See", "The", "More", "And", "sglang", "SGLang", "x", " ", "-", ".",
            ":", "@", "ü", "Ñúñez", "Read", "more", "Visit", "A" * 60, "UC", "Labs", "University", "Inc.", "MIT",
-           "Bell-Labs", "Labsworth"]  # fmt: skip
+           "Bell-Labs", "Labsworth", "Team", "Co-founder", "Vice", "In", "To", "2"]  # fmt: skip
 
 
 @settings(max_examples=500, deadline=None)

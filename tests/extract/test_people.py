@@ -52,7 +52,7 @@ def test_each_list_item_is_an_entry() -> None:
     ("label", "name", "project"),
     [
         ("**SGLang** major developers:", "SGLang major developers", "SGLang"),
-        ("**FlashInfer**:", "FlashInfer", "FlashInfer"),
+        ("**FlashInfer**:", "FlashInfer", None),  # 'FlashInfer' or 'Engineering': the page must say it is a project
         ("**SGLang Team** (graduated):", "SGLang Team (graduated)", "SGLang"),
         ("**Student Team**:", "Student Team", None),  # generic words name no project
         ("**Emeriti**", "Emeriti", None),  # a label alone names no project
@@ -80,9 +80,97 @@ def test_project_of_a_label(label: str, project: str | None) -> None:
     assert project_of(label) == project
 
 
-def test_a_heading_names_the_project_of_its_group() -> None:
+def test_a_heading_names_no_project_of_its_own() -> None:
     ctx = run(extract_people, "## SGLang Team\n\nAda Lovelace\n")
-    assert [(g["name"], g["project"]) for g in ctx.groups] == [("SGLang Team", "SGLang")]
+    assert [(g["name"], g["project"]) for g in ctx.groups] == [("SGLang Team", None)]
+
+
+@pytest.mark.parametrize(
+    ("page", "projects"),
+    [
+        ("## Engineering\nAda Lovelace, Bob Smith\n## Governing board\nCy Young, Dee Dee\n", [None, None]),
+        ("## Project teams\n**FlashInfer**:\nAda Lovelace, Bob Smith\n", ["FlashInfer"]),
+        ("## Team\n**Vicuna**:\nAda Lovelace, Bob Smith\n## Projects\n- [Vicuna](https://v.org)\n", ["Vicuna"]),
+        ("## Engineering team\nAda Lovelace, Bob Smith\n## Projects\n- [Vicuna](https://v.org)\n", [None]),
+    ],
+)
+def test_a_label_names_a_project_only_where_the_page_says_it_is_one(page: str, projects: list[str | None]) -> None:
+    ctx = extract(sections(page))
+    assert [g["project"] for g in ctx.groups] == projects
+
+
+def test_a_label_taken_for_a_project_knocks_no_person_out() -> None:
+    ctx = extract(sections("## Ada Lovelace\nBob Smith, Cy Young\n## Advisors\nAda Lovelace, Dee Dee\n"))
+    assert [_members(g) for g in ctx.groups] == [["Bob Smith", "Cy Young"], ["Ada Lovelace", "Dee Dee"]]
+    assert "doubtful-name" not in [code for code, _ in codes(ctx)]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- **Joseph E. Gonzalez**, UC Berkeley \u2014 [homepage](https://j.org/)",
+        "- **Joseph E. Gonzalez** (UC Berkeley) \u2014 [homepage](https://j.org/)",
+        "**Joseph E. Gonzalez** (UC Berkeley) \u2014 [homepage](https://j.org/)",
+        "- Joseph E. Gonzalez, UC Berkeley \u2014 [homepage](https://j.org/)",
+    ],
+)
+def test_a_bold_name_with_what_is_said_of_it_is_a_person(item: str) -> None:
+    ctx = run(extract_people, f"## Advisors\n\n{item}\n- **Eric P. Xing**\n")
+    assert [(g["name"], g["project"]) for g in ctx.groups] == [("Advisors", None)]
+    assert [(m["name"], m["url"], m["notes"]) for m in ctx.groups[0]["members"]] == [
+        ("Joseph E. Gonzalez", "https://j.org/", ("UC Berkeley",)),
+        ("Eric P. Xing", None, ()),
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Last updated: September 2025",
+        "Interested in joining: [Open Positions](https://x.org/jobs)",
+        "[Full Team Page](https://x.org/team) \u00b7 [Alumni Directory](https://x.org/alumni)",
+        "To Be Announced",
+        "Chair and Vice Chair",
+        "In Memoriam",
+        "- [LMSYS launches Chatbot Arena](https://x.org/a) \u2014 TechCrunch, May 2023",
+    ],
+)
+def test_a_line_of_words_after_a_list_of_people_makes_no_person_and_is_reported(line: str) -> None:
+    ctx = run(extract_people, f"## Advisors\n\n[Ada Lovelace](https://ada.org/), Bob Smith\n\n{line}\n")
+    assert [_members(g) for g in ctx.groups] == [["Ada Lovelace", "Bob Smith"]]
+    assert {code for code, line_number in codes(ctx) if line_number == 5} & {
+        "doubtful-name",
+        "unplaced-text",
+        "unplaced-item",
+    }
+
+
+def test_a_remark_before_a_label_opens_the_labels_group() -> None:
+    ctx = run(
+        extract_people,
+        "## Team\n\nAda Lovelace, Bob Smith\n\n**Note:** Emeritus advisors: [Cy Young](https://c.org).\n",
+    )
+    assert [(g["name"], g["project"], _members(g)) for g in ctx.groups] == [
+        ("Team", None, ["Ada Lovelace", "Bob Smith"]),
+        ("Emeritus advisors", None, ["Cy Young"]),
+    ]
+    assert ("unplaced-text", 5) in codes(ctx)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- [Ada Lovelace](https://ada.org/) ([GitHub](https://github.com/ada))",
+        "- Ada Lovelace \u2014 [homepage](https://ada.org/) \u00b7 [GitHub](https://github.com/ada)",
+        "| Name | Links |\n|---|---|\n| Ada Lovelace | [homepage](https://ada.org/), [GitHub](https://github.com/ada)",
+    ],
+)
+def test_a_persons_second_link_to_github_gives_their_handle(line: str) -> None:
+    from lmsys_about import loads
+
+    about = loads(f"## Advisors\n\n{line}\n")
+    assert [(p.name, p.url, p.github) for p in about.people] == [("Ada Lovelace", "https://ada.org/", "ada")]
+    assert [link.url for g in about.groups for link in g.links] == ["https://github.com/ada"]
 
 
 def test_marks_after_a_name_become_notes_from_the_legend() -> None:

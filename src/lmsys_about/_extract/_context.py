@@ -27,6 +27,8 @@ class Context:
     founding_institutions: list[Record] = field(default_factory=list)
     projects: list[Record] = field(default_factory=list)
     project_labels: list[tuple[Record, str]] = field(default_factory=list)  # a group named '**X** (status)'
+    # A group whose label may name a project ('**Vicuna**', '## Engineering'): its project once the page lists it.
+    project_candidates: list[tuple[Record, str]] = field(default_factory=list)
     contact_links: list[Record] = field(default_factory=list)
     links: list[Record] = field(default_factory=list)
     emails: list[str] = field(default_factory=list)  # fallbacks: mailto targets elsewhere, addresses in text

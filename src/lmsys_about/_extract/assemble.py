@@ -25,15 +25,21 @@ def merge_people(groups: Sequence[Record]) -> list[Record]:
         for member in group["members"]:
             key = member["name"].casefold()
             person = by_name.get(key)
+            # A GitHub profile given beside the person's link ('[Ada](url) ([GitHub](url))'), kept on the member's
+            # record until here: a member has no field for it.
+            github = member.pop("github", None) if len(member) > 4 else None
             if person is None:
                 url, notes = member["url"], member["notes"]
                 by_name[key] = {
-                    "name": member["name"], "url": url, "github": github_handle(url), "groups": only_this_group,
+                    "name": member["name"], "url": url, "github": github_handle(url) or github,
+                    "groups": only_this_group,
                     "notes": tuple(dict.fromkeys(notes)) if len(notes) > 1 else notes, "line": member["line"],
                 }  # fmt: skip
                 continue
             if person["url"] is None and member["url"] is not None:
-                person["url"], person["github"] = member["url"], github_handle(member["url"])
+                person["url"], person["github"] = member["url"], github_handle(member["url"]) or person["github"]
+            if person["github"] is None:
+                person["github"] = github
             if key not in seen:
                 seen[key] = (dict.fromkeys(person["groups"]), dict.fromkeys(person["notes"]))
             known_groups, known_notes = seen[key]

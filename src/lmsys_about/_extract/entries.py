@@ -115,7 +115,9 @@ def _labelled_links(pieces: list[Piece]) -> list[Piece]:
             continue
         text = piece.text
         if index + 1 < len(pieces) and is_link_label(pieces[index + 1]):
-            text = text.rstrip(_LINK_LEAD)
+            stripped = text.rstrip(_LINK_LEAD)
+            # 'Ion Stoica (UC Berkeley) — [homepage](url)': the parenthesis closes a note, it is no separator
+            text = stripped + ")" if stripped.count("(") > stripped.count(")") else stripped
         if index > 0 and is_link_label(pieces[index - 1]):
             stripped = text.lstrip(_LINK_LEAD)
             text = ", " + stripped if stripped else ""  # what follows a labelled link is a new entry

@@ -70,14 +70,15 @@ def project_of(label: str) -> str | None:
     return " ".join(lead)
 
 
-def label_of(text_line: TextLine) -> tuple[str, str | None, list[Piece]]:
-    """A bold label at the start of a line: its name, its project, and the pieces after it."""
+def label_of(text_line: TextLine) -> tuple[str, str | None, list[Piece], bool]:
+    """A bold label at the start of a line: its name, its project, the pieces after it, and whether the bold sets
+    the project apart from the words of a role after it ('**SGLang** major developers')."""
     first, rest = text_line.pieces[0], list(text_line.pieces[1:])
     strong = first.text.strip()
     colon = strong.endswith(":")
     strong = strong.rstrip(":").strip()
     suffix = ""
-    if rest and rest[0].kind == "text":
+    if rest and rest[0].kind == "text" and not colon:  # '**Note:** Emeritus advisors: ...': the label ends at its colon
         head = rest[0].text
         if ":" in head:
             suffix, _, after = head.partition(":")
@@ -89,7 +90,7 @@ def label_of(text_line: TextLine) -> tuple[str, str | None, list[Piece]]:
     # '**SGLang** major developers:', '**FlashInfer**:' and '**FlashInfer**' name a project, as '#### FlashInfer' does;
     # '**Emeriti**' and '**Student Team**' do not (project_of knows the words of roles).
     project = project_of(strong)
-    return name, project, rest
+    return name, project, rest, bool(suffix) and has_word(suffix, ROLE_WORDS)
 
 
 def before_reference(line: TextLine) -> TextLine:
@@ -110,7 +111,8 @@ _NOT_LABEL_START = FUNCTION_WORDS | DETERMINERS | {"we", "i", "thanks", "thank",
 
 
 def is_plain_label(text: str) -> bool:
-    """'Advisors:' or 'SGLang core team:' before a list, as a bold label would be; not 'We thank these people:'."""
+    """'Advisors:' or 'SGLang core team:' before a list, as a bold label would be; not 'We thank these people:', nor
+    'Interested in joining:' or 'Last updated:' (a lowercase word that is no role's: words of a sentence)."""
     words = text.rstrip(":").split()
     return (
         0 < len(words) <= 4
@@ -119,4 +121,5 @@ def is_plain_label(text: str) -> bool:
         and words[-1].lower() not in FUNCTION_WORDS  # 'Welcome to:' opens a sentence, not a group
         and not any(char in text for char in ".;!?")
         and ":" not in text.rstrip(":")
+        and (has_word(text, ROLE_WORDS) or all(not w[0].islower() or w in FUNCTION_WORDS for w in words))
     )

@@ -98,6 +98,25 @@ def _lowercase(text: str, known: Known) -> bool:
     return any(char.isupper() or char.islower() for char in text)  # names in scripts without case pass
 
 
+# The lowercase words a name holds after a capitalised one: particles ('Maria de los Angeles', 'Ludwig van
+# Beethoven'), all short. A longer lowercase word after a capitalised one is a word of a title or a sentence: 'LMSYS
+# launches Chatbot Arena', 'How Vicuna was trained'. ('danah Boyd' writes her first name in lowercase: it comes first.)
+PARTICLES = frozenset(
+    "al bin binti da dal das de del della delle degli dei den der des di do dos du el ibn la las le los op st ten ter "
+    "van von y zu zum zur".split()
+)
+
+
+def _lowercase_word(text: str, known: Known) -> bool:
+    capitalised = False
+    for word in text.split():
+        if word[0].isupper():
+            capitalised = True
+        elif capitalised and word[0].islower() and len(word) > 3 and word not in PARTICLES:
+            return True
+    return False
+
+
 def _determiner(text: str, known: Known) -> bool:
     words = text.split(maxsplit=1)
     return bool(words) and words[0].lower() in DETERMINERS
@@ -119,6 +138,45 @@ def _acronym(text: str) -> bool:
 
 def _organisation(text: str, known: Known) -> bool:
     return _ORGANISATION.search(text) is not None or _acronym(text)
+
+
+# Words that open a phrase, never a name: 'To Be Announced', 'In Memoriam', 'For Students'. Not 'A' (an initial),
+# nor the particles of names ('de', 'van', 'al').
+PREPOSITIONS = frozenset("to in on at by with via from for of into onto upon about as and or but".split())
+
+
+def _preposition_first(text: str, known: Known) -> bool:
+    words = text.split(maxsplit=1)
+    return bool(words) and words[0].lower() in PREPOSITIONS
+
+
+# Words that name a role, a group or a list of people, never a person: 'Chair and Vice Chair', 'Director',
+# '[Alumni Directory](url)', '[Full Team Page](url)'. Whole words only ('Stafford' and 'Boardman' are names).
+ROLE_NAMES = frozenset(
+    "team teams alumni alumnus member members staff faculty committee board people directory director directors "
+    "officer officers advisor advisors adviser advisers chair chairs chairman chairwoman chairperson president "
+    "vice founder founders cofounder cofounders emeritus emerita emeriti secretary treasurer contributors "
+    "maintainer maintainers developers students postdocs fellows interns researchers".split()
+)
+
+
+def _words_of(text: str) -> list[str]:
+    """The words of ``text``, lowercased, split at its spaces, hyphens and periods ('Co-founder': 'co', 'founder')."""
+    lowered = text.lower()
+    if "-" in lowered or "." in lowered:
+        lowered = lowered.replace("-", " ").replace(".", " ")
+    return lowered.split()
+
+
+def _role(text: str, known: Known) -> bool:
+    return not ROLE_NAMES.isdisjoint(_words_of(text))
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _digits(text: str, known: Known) -> bool:
+    return _DIGIT.search(text) is not None  # 'September 2025', 'Room 101': no person's name holds a digit
 
 
 def _punctuation_first(text: str, known: Known) -> bool:
@@ -153,9 +211,13 @@ RULES: tuple[Rule, ...] = (
     ("domain",         _domain,         "it is a domain name",                      _PERSON),
     ("lowercase",      _lowercase,      "no word of it is capitalised",             _PERSON),
     ("determiner",     _determiner,     "it opens with 'the', 'our' or the like",   _PERSON),
+    ("preposition",    _preposition_first, "it opens with 'to', 'in' or the like",  _PERSON),
+    ("digits",         _digits,         "it holds a digit",                         _PERSON),
+    ("lowercase-word", _lowercase_word, "a lowercase word follows a capitalised one", _PERSON),
     ("punctuation-first", _punctuation_first, "it does not start with a letter",    _PERSON),
     ("punctuation-last", _punctuation_last, "it ends with a separator",            _PERSON),
     ("organisation",   _organisation,   "it names an organisation",                 _PERSON),
+    ("role",           _role,           "it names a role or a group, not a person", _PERSON),
     ("known-entity",   _known_entity,   "it names a project or sponsor of the page", _PERSON),
 )  # fmt: skip
 
@@ -170,16 +232,16 @@ _RULES_FOR: dict[Kind, tuple[tuple[str, Callable[[str, Known], bool], str], ...]
 # lowercase start, few words, few characters. Checking that first saves most of the time (and test_names
 # checks that the shortcut always agrees with the table).
 _PLAIN = re.compile(r"([A-Z][A-Za-z]*)\.?(?:[ -][A-Z][A-Za-z]*\.?){0,5}")
-_NOT_FIRST = FUNCTION_WORDS | DETERMINERS
+_NOT_FIRST = FUNCTION_WORDS | DETERMINERS | PREPOSITIONS
+
+
+_NOT_PLAIN_WORDS = ORGANISATION_WORDS | ROLE_NAMES
 
 
 def _plain_organisation(text: str) -> bool:
-    """:func:`_organisation` for a text that ``_PLAIN`` matched: its words are its runs of ASCII letters, split at
-    its spaces, hyphens and periods, so a set lookup of each does what the pattern does, quicker."""
-    lowered = text.lower()
-    if "-" in lowered or "." in lowered:
-        lowered = lowered.replace("-", " ").replace(".", " ")
-    return not ORGANISATION_WORDS.isdisjoint(lowered.split()) or _acronym(text)
+    """:func:`_organisation` or :func:`_role` for a text that ``_PLAIN`` matched: its words are its runs of ASCII
+    letters, split at its spaces, hyphens and periods, so a set lookup of each does what the pattern does, quicker."""
+    return not _NOT_PLAIN_WORDS.isdisjoint(_words_of(text)) or _acronym(text)
 
 
 def doubt(text: str, kind: Kind = "person", known: Known = ()) -> tuple[str, str] | None:
@@ -202,7 +264,18 @@ def doubt(text: str, kind: Kind = "person", known: Known = ()) -> tuple[str, str
 # The rules a plain word of a sentence fails, as no name does: 'Also', 'the team', 'Questions?'. An organisation
 # ('UC Berkeley') or a project's name among names is no sentence: those rules are left out.
 _PROSE_RULES = frozenset(
-    {"url", "email", "reference", "function-words", "sentence", "phrase", "lowercase", "determiner"}
+    {
+        "url",
+        "email",
+        "reference",
+        "function-words",
+        "sentence",
+        "phrase",
+        "lowercase",
+        "determiner",
+        "preposition",
+        "lowercase-word",
+    }
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .._read.blocks import Block, Piece, Section, TextLine
+from .._urls import github_handle
 from ._context import Context, Record
 from ._text import legend, split_status
 from .entries import Entry, Split, is_link_label, split_entries, split_lead
@@ -32,19 +33,26 @@ class _Groups:
         self.names: set[str] = set()  # the current group's members, casefolded: a set keeps long lists linear
         self.institutions = False
         self.nested: int | None = None  # the level of the list item that opened the current group, if one did
+        self.of_projects = has_word(default[0], ("project",))  # '## Members of flagship projects'
 
-    def open(self, name: str, project: str | None, line: int) -> None:
+    def open(self, name: str, project: str | None, line: int, *, marked: bool = False) -> None:
+        """Open the group ``name``. Its label names ``project`` when it gives the project a status ('**X**
+        (graduated)'), sets it apart from a role ('**X** major developers', ``marked``), or stands in a section of
+        projects; else only once the page lists that project (see finish_people): '## Engineering' is no project."""
         name = clean_label(name)  # '### 🎓 Advisors' is the group 'Advisors'
         self.institutions = has_word(name, INSTITUTION_WORDS) and not has_word(name, ROLE_WORDS)
         self.nested = None
         if self.institutions:
             self.current = None
             return
-        self.current = {"name": name, "project": project, "members": [], "links": [], "line": line}
+        status = split_status(name)[1]
+        named = project is not None and (status is not None or marked or self.of_projects)
+        self.current = {"name": name, "project": project if named else None, "members": [], "links": [], "line": line}
         self.names = set()
         self.ctx.groups.append(self.current)
-        status = split_status(name)[1]
-        if project is not None and status is not None:  # a project, unless people follow
+        if project is not None and not named:
+            self.ctx.project_candidates.append((self.current, project))
+        elif project is not None and status is not None:  # a project, unless people follow
             self.ctx.project_labels.append((self.current, status))
 
     def group(self, line: int) -> Record:
@@ -78,8 +86,8 @@ class _Groups:
         found = self._doubt(entry)
         if found is not None:  # not a person (its marks with it): its link stays a link, and the maintainer is told
             ctx.report("warning", "doubtful-name", doubtful_message(entry.name, "person", *found), entry.line)
-            if entry.link is not None:
-                self.add_link(entry.link)
+            for piece in (entry.link, *entry.more) if entry.link is not None else entry.more:
+                self.add_link(piece)
             return
         notes = self._notes(entry)
         url = ctx.url(entry.link) if entry.link is not None else None
@@ -91,9 +99,13 @@ class _Groups:
             )
             return
         self.names.add(key)
-        group["members"].append({"name": entry.name, "url": url, "notes": notes, "line": entry.line})
+        member = {"name": entry.name, "url": url, "notes": notes, "line": entry.line}
+        group["members"].append(member)
         for piece in entry.more:  # '[GitHub](url) · [Scholar](url)' after the first: the group's links
             self.add_link(piece)
+            handle = github_handle(piece.url)
+            if handle is not None and "github" not in member:  # and a GitHub profile, the person's handle
+                member["github"] = handle
 
     def _doubt(self, entry: Entry) -> tuple[str, str] | None:
         """The name rule the entry fails as a person of the current group (named like its project, say)."""
@@ -129,14 +141,22 @@ class _Groups:
             )
         elif rest.pieces and rest.pieces[0].kind == "strong" and self._bold_name(rest, block):
             # '- **Ada Lovelace** — [homepage](url)', '- **Ada Lovelace**': a name in bold, not a group's label
-            rest = TextLine(text_line.line, [Piece("text", rest.pieces[0].text, text_line.line), *rest.pieces[1:]])
+            bold, following = rest.pieces[0].text, rest.pieces[1:]
+            if following and following[0].kind == "text":  # '**Ion Stoica** (UC Berkeley)': one text, as if not bold
+                bold, following = bold + following[0].text, following[1:]
+            rest = TextLine(text_line.line, [Piece("text", bold, text_line.line), *following])
         elif rest.pieces and rest.pieces[0].kind == "strong":
-            name, project, pieces = label_of(text_line)
+            name, project, pieces, marked = label_of(text_line)
             after = TextLine(text_line.line, pieces)
             if is_remark(name, after, ctx):  # '**Note:** listed in alphabetical order.': no group
                 ctx.unplaced("text", text_line.text, text_line.line)
                 return
-            self.open(name, project, text_line.line)
+            if (lead := split_lead(after)) is not None and is_plain_label(lead[0].strip()):
+                # '**Note:** Emeritus advisors: [Cy](url).': the bold word is a remark on the label that follows it
+                ctx.unplaced("text", rest.pieces[0].text, text_line.line)
+                self.read(after, block)
+                return
+            self.open(name, project, text_line.line, marked=marked)
             rest = after
             project_label = bool(ctx.project_labels) and ctx.project_labels[-1][0] is self.current
         elif (
@@ -189,6 +209,10 @@ class _Groups:
                 entries = entries[:1]
             elif block.kind == "item" and len(entries) == 2 and not self.plausible(entries[1]):
                 entries[0].notes.append(entries[1].name)  # '- Eric P. Xing, MBZUAI': where he is, not a second person
+                entries[0].notes.extend(entries[1].notes)
+                if entries[0].link is None and entries[1].link is not None and is_link_label(entries[1].link):
+                    entries[0].link = entries[1].link  # '- Ada, UC Berkeley — [homepage](url)': her homepage
+                    entries[0].more.extend(entries[1].more)
                 entries = entries[:1]
             for entry in entries:
                 self.add(entry)
@@ -203,7 +227,7 @@ class _Groups:
         (url)'), or alone in a list item; and a name by the rules, with no word of a role or an institution."""
         bold = " ".join(line.pieces[0].text.split())
         rest = line.pieces[1:]
-        if rest and not _only_labelled_links(rest):
+        if rest and not _only_labelled_links(rest) and not _said_of(rest):
             return False
         if not rest and block.kind != "item":
             return False
@@ -214,12 +238,13 @@ class _Groups:
     def open_item(self, block: Block) -> None:
         """A list item with items under it: it names their group ('- SGLang' over its team)."""
         first = block.lines[0]
+        marked = False
         if first.pieces and first.pieces[0].kind == "strong":
-            name, project, _ = label_of(first)
+            name, project, _, marked = label_of(first)
         else:
             name = " ".join(first.text.split()).rstrip(":").strip()
             project = project_of(name)
-        self.open(name, project, block.line)
+        self.open(name, project, block.line, marked=marked)
         self.nested = block.level
         for piece in first.links():
             self.add_link(piece)
@@ -242,6 +267,9 @@ class _Groups:
             links = list(cell.links())
             if index in columns.links and links and entry.link is None:
                 entry.link, links = links[0], links[1:]
+            if index in columns.links:  # '[homepage](url), [GitHub](url)': the person's other links
+                entry.more.extend(links)
+                links = []
             elif index not in columns.links and not links and any(char.isalnum() for char in cell.text):
                 entry.notes.append(" ".join(cell.text.split()))  # a cell of '—' or '-' says nothing
             for piece in links:
@@ -263,6 +291,19 @@ def _label_alone(text: str) -> bool:
     """'Advisors:' on a line of its own: a label, as a bold line is, for the names on the lines after it."""
     text = text.strip()
     return text.endswith(":") and is_plain_label(text) and not text[:-1].rstrip().endswith(":")
+
+
+def _said_of(pieces: list[Piece]) -> bool:
+    """What follows a bold name and says where or what the person is: ', UC Berkeley — [homepage](url)', ' (UC
+    Berkeley)'. It opens with a comma, a parenthesis or a spaced dash; not with a colon ('**SGLang** (graduated):
+    ...'), nor a status alone ('**FlashInfer** (graduated)'), nor more bold names."""
+    first = pieces[0]
+    if first.kind != "text" or not first.text.lstrip().startswith((",", "(", "- ", "\u2013", "\u2014")):
+        return False
+    if any(piece.kind == "strong" for piece in pieces) or split_lead(TextLine(first.line, pieces)) is not None:
+        return False
+    text = "".join(piece.text for piece in pieces).strip()
+    return not (len(pieces) == 1 and split_status(text)[1] is not None and not split_status(text)[0].strip())
 
 
 def _only_labelled_links(pieces: list[Piece]) -> bool:
@@ -334,7 +375,7 @@ def extract_people(section: Section, ctx: Context) -> None:
 def extract_team(project: Record, blocks: list[Block], ctx: Context) -> None:
     """The team listed under a project's list item: a group named after the project."""
     groups = _Groups((project["name"], project["line"]), ctx)
-    groups.open(project["name"], project["name"], project["line"])
+    groups.open(project["name"], project["name"], project["line"], marked=True)
     for block in blocks:
         for text_line in block.lines:
             groups.read(text_line, block)
@@ -343,7 +384,11 @@ def extract_team(project: Record, blocks: list[Block], ctx: Context) -> None:
 def finish_people(ctx: Context) -> None:
     """Once the whole page is read: no member named as one of its projects or sponsors; a project label
     ('**Chatbot Arena** (graduated): See ...') with no people under it is one of the page's projects."""
-    known = {p["name"].casefold() for p in ctx.projects} | {s["name"].casefold() for s in ctx.sponsors}
+    listed = {p["name"].casefold() for p in ctx.projects}
+    for group, project in ctx.project_candidates:  # '**Vicuna**' over its team, where the page lists Vicuna
+        if project.casefold() in listed:
+            group["project"] = project
+    known = listed | {s["name"].casefold() for s in ctx.sponsors}
     known |= {g["project"].casefold() for g in ctx.groups if g["project"]}
     # The page's institutions are no people either: '- Eric P. Xing, MBZUAI' lists where he is, not a second person.
     known |= {i["name"].casefold() for i in (*ctx.founding_institutions, *ctx.labelled_institutions)}

@@ -199,7 +199,7 @@ def _as_heading(group: Group) -> bool:
         bool(group.members)
         and _title_kind(group.name) == "people"
         and has_word(group.name, ROLE_WORDS)
-        and project_of(group.name) == group.project
+        and group.project is None  # a heading alone names no project: a project's team goes under a bold label
     )
 
 
@@ -239,17 +239,20 @@ def _legend_first(blocks: list[str], plan: Plan) -> list[str]:
 def _groups(about: About, plan: Plan) -> list[str]:
     sections: list[str] = []
     labelled: list[str] = []  # groups under bold labels, waiting for their heading
+    title = "Members"  # 'Project members' over the labels of projects' teams, which name their projects there
     for index, group in enumerate(about.groups):
+        wanted = "Members" if group.project is None else "Project members"
+        if labelled and (_as_heading(group) or wanted != title):
+            sections.append(_section(3, title, _legend_first(labelled, plan)))
+            labelled = []
         if _as_heading(group):
-            if labelled:
-                sections.append(_section(3, "Members", _legend_first(labelled, plan)))
-                labelled = []
             level = 4 if has_word(group.name, ("advisor", "adviser")) else 3
             sections.append(_section(level, group.name, _legend_first(_group_blocks(group, plan), plan)))
         else:
+            title = wanted
             labelled.append("\n".join([_label(group, index), *_group_blocks(group, plan)]))
     if labelled:
-        sections.append(_section(3, "Members", _legend_first(labelled, plan)))
+        sections.append(_section(3, title, _legend_first(labelled, plan)))
     institutions = about.history.institutions
     if plan.institutions and institutions:
         names = [_entry(i.name, None, i.notes, plan) for i in institutions]
