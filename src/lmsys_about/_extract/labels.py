@@ -56,7 +56,7 @@ def clean_label(label: str) -> str:
 
 def project_of(label: str) -> str | None:
     """'SGLang' for 'SGLang', 'SGLang Team' or 'FlashInfer (graduated)'; None for 'Student Team'."""
-    words = split_status(label)[0].split()
+    words = split_status(clean_label(label))[0].split()  # '### Widget Arena (graduated) ✨': Widget Arena
     lead: list[str] = []
     for word in words:
         if has_word(word, ROLE_WORDS) or has_word(word, INSTITUTION_WORDS):

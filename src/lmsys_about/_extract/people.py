@@ -141,10 +141,7 @@ class _Groups:
             )
         elif rest.pieces and rest.pieces[0].kind == "strong" and self._bold_name(rest, block):
             # '- **Ada Lovelace** — [homepage](url)', '- **Ada Lovelace**': a name in bold, not a group's label
-            bold, following = rest.pieces[0].text, rest.pieces[1:]
-            if following and following[0].kind == "text":  # '**Ion Stoica** (UC Berkeley)': one text, as if not bold
-                bold, following = bold + following[0].text, following[1:]
-            rest = TextLine(text_line.line, [Piece("text", bold, text_line.line), *following])
+            rest = _unbold(rest)
         elif rest.pieces and rest.pieces[0].kind == "strong":
             name, project, pieces, marked = label_of(text_line)
             after = TextLine(text_line.line, pieces)
@@ -223,14 +220,25 @@ class _Groups:
         ctx.unplaced("item" if block.kind == "item" else "text", rest.text, text_line.line)
 
     def _bold_name(self, line: TextLine, block: Block) -> bool:
-        """A bold text that is a person's name, not a label: followed by labelled links only ('**Ada** — [homepage]
-        (url)'), or alone in a list item; and a name by the rules, with no word of a role or an institution."""
+        """A bold text that is a person's name, not a label: followed by labelled links ('**Ada** — [homepage](url)',
+        with notes before them: '**Ada** (President) — [GitHub](url)'), or in a list item alone or with its notes (an
+        item that has none under it labels nothing: its siblings are not its members); and a name by the rules, with
+        no word of a role or an institution."""
         bold = " ".join(line.pieces[0].text.split())
+        line = before_reference(line)  # '**Ada** — [homepage](url). See [site](url)'
         rest = line.pieces[1:]
-        if rest and not _only_labelled_links(rest) and not _said_of(rest):
-            return False
         if not rest and block.kind != "item":
             return False
+        if rest and not _only_labelled_links(rest):
+            labelled = any(is_link_label(p) for p in rest)
+            if not (labelled or block.kind == "item") or any(p.kind == "link" and not is_link_label(p) for p in rest):
+                return False
+            split = split_entries(_unbold(line), self.ctx.marks)
+            names = [entry.name for entry in split.entries]
+            # its notes and link only; in an item, also where it is ('- **Ada**, UC Berkeley — [homepage](url)')
+            said = block.kind == "item" and len(names) == 2 and not self.plausible(split.entries[1])
+            if not split.is_list or names[:1] != [bold] or (len(names) > 1 and not said):
+                return False
         if bold.endswith(":") or has_word(bold, ROLE_WORDS) or has_word(bold, INSTITUTION_WORDS):
             return False
         return split_status(bold)[1] is None and doubt(bold, "person") is None
@@ -277,6 +285,14 @@ class _Groups:
         self.add(entry)
 
 
+def _unbold(line: TextLine) -> TextLine:
+    """The line with its first piece, bold, as plain text, one with the text after it ('Ada (President) — ')."""
+    first, rest = line.pieces[0], line.pieces[1:]
+    if rest and rest[0].kind == "text":
+        return TextLine(line.line, [Piece("text", first.text + rest[0].text, first.line), *rest[1:]])
+    return TextLine(line.line, [Piece("text", first.text, first.line), *rest])
+
+
 def _one_word_alone(entries: list[Entry]) -> bool:
     """One plain word, no link: 'Thanks (see below).' as much as 'Ada'; too little to tell a name from a word."""
     return len(entries) == 1 and entries[0].link is None and len(entries[0].name.split()) == 1
@@ -291,19 +307,6 @@ def _label_alone(text: str) -> bool:
     """'Advisors:' on a line of its own: a label, as a bold line is, for the names on the lines after it."""
     text = text.strip()
     return text.endswith(":") and is_plain_label(text) and not text[:-1].rstrip().endswith(":")
-
-
-def _said_of(pieces: list[Piece]) -> bool:
-    """What follows a bold name and says where or what the person is: ', UC Berkeley — [homepage](url)', ' (UC
-    Berkeley)'. It opens with a comma, a parenthesis or a spaced dash; not with a colon ('**SGLang** (graduated):
-    ...'), nor a status alone ('**FlashInfer** (graduated)'), nor more bold names."""
-    first = pieces[0]
-    if first.kind != "text" or not first.text.lstrip().startswith((",", "(", "- ", "\u2013", "\u2014")):
-        return False
-    if any(piece.kind == "strong" for piece in pieces) or split_lead(TextLine(first.line, pieces)) is not None:
-        return False
-    text = "".join(piece.text for piece in pieces).strip()
-    return not (len(pieces) == 1 and split_status(text)[1] is not None and not split_status(text)[0].strip())
 
 
 def _only_labelled_links(pieces: list[Piece]) -> bool:
