@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -41,6 +42,9 @@ def links_and_items(data: bytes) -> tuple[list[tuple[int, str]], list[tuple[int,
     return links, items
 
 
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
+
+
 def _footnote(following: list[Any]) -> bool:
     return len(following) == 2 and following[1].type == "link_close" and following[0].content.startswith("^")
 
@@ -74,10 +78,13 @@ def unaccounted(data: bytes, about: About) -> list[str]:
     # The e-mail has no line of its own: an item that writes it out ('- Email: a@b.org') holds a value too.
     email = dumped["contact"]["email"]
     source_lines = data.decode("utf-8", errors="replace").splitlines()
+    # An item under a person's item that says what they are ('   - Director, UC Berkeley') is one of their notes.
+    notes = {" ".join(note.split()) for r in records for note in r.get("notes") or ()}
     missing += [
         f"list item on lines {first}-{last}"
         for first, last in items
         if not any(first <= line <= last for line in value_lines | diagnostic_lines)
         and not (email and any(email in text for text in source_lines[first - 1 : last]))
+        and not (first == last and _BULLET.sub("", source_lines[first - 1]).strip() in notes)
     ]
     return missing

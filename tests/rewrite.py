@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lmsys_about import About, Group, Member, Sponsor, loads
+from lmsys_about._extract.names import doubt
 
 # Findings that say how a value is written, not what it is: a linked logo's image is not extracted.
 LAYOUT_CODES = frozenset({"unplaced-image"})
@@ -156,6 +157,19 @@ PEOPLE_FORMS: dict[str, Callable[[list[Member]], list[str] | None]] = {
         None
         if any(m.notes for m in ms)
         else _blank([f"- {m.name}" + (f": [GitHub]({m.url})" if m.url else "") for m in ms])
+    ),
+    "nested-note": lambda ms: (
+        None
+        # a name under a person's item may be of a team ('- SGLang' over its people): only notes no name is read in
+        if not any(m.notes for m in ms)
+        or any(doubt(n) is None or re.search("[,;]| and ", n) for m in ms for n in m.notes)
+        else _blank(
+            [
+                line
+                for i, m in enumerate(ms, 1)
+                for line in (f"{i}. {_entry(m, notes=False)}", *(f"   - {n}" for n in m.notes))
+            ]
+        )
     ),
     "name-website-in-parentheses": lambda ms: (
         None
@@ -338,6 +352,28 @@ def mark_forms(page: Page, tally: Tally) -> Iterator[Rewrite]:
             yield Rewrite("marks", f"{form}-legend-after", "\n".join(after), expected, group.name)
             at_end = [*part.replace(page, [names]), "", legend]
             yield Rewrite("marks", f"{form}-legend-at-end", "\n".join(at_end), expected, group.name)
+        yield from _paired_marks(page, part)
+
+
+OTHER_MEANING = "Emeriti of the lab"
+# Two marks, every member marked with one of them, both explained on one line.
+PAIRED_MARKS: dict[str, tuple[str, str, str]] = {
+    "daggers-one-line": ("\u2020", "\u2021", f"\u2020{MEANING}; \u2021{OTHER_MEANING}."),
+    "superscripts-one-line": ("\u00b9", "\u00b2", f"\u00b9 {MEANING} \u00b2 {OTHER_MEANING}"),
+    "html-sup": ("<sup>1</sup>", "<sup>2</sup>", f"<sup>1</sup> {MEANING} <sup>2</sup> {OTHER_MEANING}"),
+    "html-sup-after-legend": ("<sup>1</sup>", "<sup>2</sup>", f"\u00b9 {MEANING}; \u00b2 {OTHER_MEANING}"),
+}
+
+
+def _paired_marks(page: Page, part: Part) -> Iterator[Rewrite]:
+    members = part.group.members
+    meanings = [MEANING if i % 2 == 0 else OTHER_MEANING for i in range(len(members))]
+    plain = ", ".join(f"{_entry(m, notes=False)} ({meaning})" for m, meaning in zip(members, meanings, strict=True))
+    expected = shape(loads("\n".join(part.replace(page, [plain]))))
+    for form, (first, second, legend) in PAIRED_MARKS.items():
+        names = ", ".join(_entry(m, notes=False) + (first if i % 2 == 0 else second) for i, m in enumerate(members))
+        after = part.replace(page, [names, "", legend, ""])
+        yield Rewrite("marks", f"{form}-legend-after", "\n".join(after), expected, part.group.name)
 
 
 # --- sponsors -----------------------------------------------------------------------------------------------------

@@ -70,8 +70,8 @@ def _spans(children: list[Token]) -> tuple[list[str], list[str]]:
             depth -= 1
             if depth == 0:
                 whole.append("".join(current))
-        elif child.type in ("softbreak", "hardbreak"):
-            runs.append("")
+        elif child.type in ("softbreak", "hardbreak") or (child.type == "html_inline" and not depth):
+            runs.append("")  # a tag ('<sup>1</sup>') cuts a run as a line break does
         elif child.type in ("text", "code_inline", "image"):
             text = child.content
             if depth:

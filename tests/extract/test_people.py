@@ -434,3 +434,61 @@ def test_a_bold_name_with_a_note_and_a_labelled_link_is_a_person_not_a_label() -
     assert [(g["name"], [(m["name"], m["url"], m["notes"]) for m in g["members"]]) for g in ctx.groups] == [
         ("Officers", [("Grace Hopper", "https://github.com/gh", ("President",)), ("Ada", None, ())])
     ]
+
+
+@pytest.mark.parametrize(
+    ("names", "legend"),
+    [
+        (
+            "[Ada Lovelace](https://ada.org/)\u2020, [Bob Smith](https://bob.org/)\u2021",
+            "\u2020Co-founder; \u2021Emeritus.",
+        ),
+        (
+            "[Ada Lovelace](https://ada.org/)\u00b9, [Bob Smith](https://bob.org/)\u00b2",
+            "\u00b9 Co-founder \u00b2 Emeritus",
+        ),
+        (
+            "[Ada Lovelace](https://ada.org/)<sup>1</sup>, [Bob Smith](https://bob.org/)<sup>2</sup>",
+            "<sup>1</sup> Co-founder <sup>2</sup> Emeritus",
+        ),
+        (
+            "[Ada Lovelace](https://ada.org/)<sup>\u2020</sup>, Bob Smith<sup>\u2021</sup>",
+            "\u2020 Co-founder, \u2021 Emeritus",
+        ),
+    ],
+)
+def test_each_mark_of_a_legend_line_gives_its_persons_note(names: str, legend: str) -> None:
+    from lmsys_about import loads
+
+    about = loads(f"## Team\n\n{names}\n\n{legend}\n")
+    assert [(p.name, p.notes) for p in about.people] == [
+        ("Ada Lovelace", ("Co-founder",)),
+        ("Bob Smith", ("Emeritus",)),
+    ]
+    assert [d.code for d in about.diagnostics if d.code in ("doubtful-name", "unexplained-mark")] == []
+
+
+@pytest.mark.parametrize(
+    ("items", "notes"),
+    [
+        ("1. [Ada Lovelace](https://a.org)\n   - Director, UC Berkeley\n2. [Bob Smith](https://b.org)\n   - Advisor\n",
+         [("Director, UC Berkeley",), ("Advisor",)]),
+        ("- Ada Lovelace\n  - Stanford University\n  - Emerita\n- Bob Smith\n", [("Stanford University", "Emerita"),
+                                                                                 ()]),
+    ],
+)  # fmt: skip
+def test_items_under_a_persons_item_that_name_no_one_are_the_persons_notes(items: str, notes: list[tuple[str]]) -> None:
+    from lmsys_about import loads
+
+    from ..accounting import unaccounted
+
+    text = f"## Team\n\n{items}"
+    about = loads(text)
+    assert [(g.name, [m.name for m in g.members]) for g in about.groups] == [("Team", ["Ada Lovelace", "Bob Smith"])]
+    assert [p.notes for p in about.people] == notes
+    assert unaccounted(text.encode(), about) == []
+
+
+def test_items_that_name_people_under_an_item_are_its_team() -> None:
+    ctx = run(extract_people, "## Members\n\n- SGLang\n  - Ada Lovelace\n  - Bob Smith\n")
+    assert [(g["name"], _members(g)) for g in ctx.groups] == [("SGLang", ["Ada Lovelace", "Bob Smith"])]

@@ -57,6 +57,32 @@ def legend(text: str) -> tuple[str, str] | None:
     return (match["mark"], meaning) if meaning and "\n" not in meaning else None
 
 
+# Each 'mark meaning' of a legend that lists several marks: '†Co-founder; ‡Emeritus.', '¹ UC Berkeley ² Stanford'. A
+# mark opens the line or follows a space, ';' or ','; its meaning runs to the next such mark.
+_MARK_IN_LEGEND = re.compile(
+    r"(?:^|(?<=[\s;,]))(?P<mark>[†‡§¶‖\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3})(?::|\s*[-\u2013\u2014=])?\s*(?=\w)"
+)
+
+
+def legends(text: str) -> list[tuple[str, str]]:
+    """Every (mark, meaning) of a legend line: several for '†Co-founder; ‡Emeritus.', one for '"*" denotes
+    initiators' or '[^1]: Co-founders.'; none for any other line."""
+    head = text.lstrip()[:1]
+    if head in _MARK_FIRST_HEADS and head != "[" and _LEGEND.match(text) is None:  # not '† denotes founders
+        found = list(_MARK_IN_LEGEND.finditer(text))
+        if found and not text[: found[0].start()].strip():
+            pairs = []
+            for match, following in zip(found, [*found[1:], None], strict=True):
+                meaning = text[match.end() : following.start() if following else len(text)].strip(" \t;,")
+                meaning = meaning.removesuffix(".").rstrip() or meaning
+                if not meaning or "\n" in meaning:
+                    return []
+                pairs.append((match["mark"], meaning))
+            return pairs
+    one = legend(text)
+    return [one] if one is not None else []
+
+
 # Characters that re.IGNORECASE takes for an ASCII letter although str.lower() does not give just that letter:
 # the long s and the dotless i (kept as they are), and the dotted capital I (lowered to 'i' and a combining dot).
 _ODD_FOLDS = "\u017f\u0131\u0130"

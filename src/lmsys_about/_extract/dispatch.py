@@ -8,7 +8,7 @@ from urllib.parse import unquote
 
 from .._read.blocks import Section, TextLine
 from ._context import Context, short
-from ._text import Marks, legend
+from ._text import Marks, legends
 from .classify import kind_by_title, kind_of
 from .contact import extract_contact
 from .entries import is_footnote
@@ -104,20 +104,21 @@ def _titles_the_page(section: Section) -> bool:
 
 def extract(sections: Sequence[Section]) -> Context:
     ctx = Context()
-    legends: dict[str, str] = {}
+    meanings: dict[str, str] = {}
     for section in sections:
         for block in section.blocks:
             for text_line in block.lines:
                 text = text_line.text
-                found = legend(text)
+                found = legends(text)  # '†Co-founder; ‡Emeritus.' gives two
+                for mark, meaning in found:
+                    meanings.setdefault(mark, meaning)
                 if found:
-                    legends.setdefault(*found)
                     ctx.read_lines.add(text_line.line)  # read for the marks' meanings
                 if "^" in text:  # '[^1]' defined in one word reads as a link to it: its meaning
                     for piece in text_line.pieces:
                         if piece.kind == "link" and piece.url and is_footnote(piece):
-                            legends.setdefault(f"[{piece.text}]", unquote(piece.url).removesuffix(".").strip())
-    ctx.marks = Marks.of(legends)
+                            meanings.setdefault(f"[{piece.text}]", unquote(piece.url).removesuffix(".").strip())
+    ctx.marks = Marks.of(meanings)
     for section in sections:
         _keep_text_blocks(section, ctx)
     intro, rest = sections[0], sections[1:]

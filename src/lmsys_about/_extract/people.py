@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .._read.blocks import Block, Piece, Section, TextLine
 from .._urls import github_handle
 from ._context import Context, Record
-from ._text import legend, split_status
+from ._text import legends, split_status
 from .entries import Entry, Split, is_link_label, split_entries, split_lead
 from .labels import (
     INSTITUTION_WORDS,
@@ -128,7 +128,7 @@ class _Groups:
     def read(self, text_line: TextLine, block: Block) -> None:
         """One line of a group: a label, entries, a reference sentence, or text that is none of these."""
         ctx = self.ctx
-        if legend(text_line.text):
+        if legends(text_line.text):
             for piece in text_line.links():  # the legend is read before extraction; its links are not
                 ctx.link(piece)
             return
@@ -342,6 +342,27 @@ def columns_of(head: Block) -> Columns | None:
     return Columns(names[0], links)
 
 
+def _said_under(blocks: list[Block], index: int, ctx: Context) -> list[Block]:
+    """The items right under the item at ``index`` when they say what the one person it names is ('- Director, UC
+    Berkeley', '- Advisor'): no links and no name among them; else none (they are a team: '- SGLang' over its
+    people)."""
+    parent = blocks[index]
+    split = split_entries(parent.lines[0], ctx.marks) if parent.lines else None
+    if split is None or not split.is_list or len(split.entries) != 1 or doubt(split.entries[0].name) is not None:
+        return []
+    found = []
+    for block in blocks[index + 1 :]:
+        if block.kind != "item" or block.level <= parent.level:
+            break
+        if block.level > parent.level + 1 or any(True for line in block.lines for _ in line.links()):
+            return []
+        for line in block.lines:
+            if any(doubt(entry.name) is None for entry in split_entries(line, ctx.marks).entries):
+                return []
+        found.append(block)
+    return found
+
+
 def _is_parent(blocks: list[Block], index: int) -> bool:
     block = blocks[index]
     following = blocks[index + 1] if index + 1 < len(blocks) else None
@@ -355,6 +376,7 @@ def extract_people(section: Section, ctx: Context) -> None:
         groups.institutions = True
     columns: Columns | None = None
     blocks = section.blocks
+    said: list[Block] = []  # the items under a person's item that say what the person is
     for index, block in enumerate(blocks):
         if block.kind == "head":
             columns = columns_of(block)
@@ -362,8 +384,24 @@ def extract_people(section: Section, ctx: Context) -> None:
         if block.kind == "row":
             groups.read_row(block, columns)
             continue
+        if said and block is said[0]:
+            said.pop(0)
+            continue
         if _is_parent(blocks, index):
-            groups.open_item(block)
+            said = _said_under(blocks, index, ctx)
+            if not said:
+                groups.open_item(block)
+                continue
+            count = len(groups.current["members"]) if groups.current is not None else 0
+            for text_line in block.lines:
+                groups.read(text_line, block)
+            members = groups.current["members"] if groups.current is not None else []
+            if len(members) == count + 1:  # '1. [Ada](url)' over '- Director, UC Berkeley': her notes
+                note = tuple(" ".join(item.text.split()) for item in said)
+                members[-1]["notes"] = (*members[-1]["notes"], *note)
+                ctx.read_lines.update(item.line for item in said)
+            else:  # no one person above them: each is read as it would be on its own
+                said = []
             continue
         if groups.nested is not None and (block.kind != "item" or block.level <= groups.nested):
             groups.current, groups.nested = None, None  # the nested list is over: back to the heading's group

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from .._read.blocks import Block, Piece
 from ._context import Context, Record
-from ._text import legend
+from ._text import legends
 from .contact import web_addresses
 
 
@@ -40,7 +40,7 @@ def prose_of(blocks: Sequence[Block]) -> list[Paragraph]:
         if block.kind != "paragraph" or not block.lines:
             continue
         text = block.text
-        if not text or _leads(text, blocks[index + 1 : index + 2]) or any(legend(t.text) for t in block.lines):
+        if not text or _leads(text, blocks[index + 1 : index + 2]) or any(legends(t.text) for t in block.lines):
             continue
         found.append(Paragraph(block.line, block.lines[-1].line, text))
     return found

@@ -160,6 +160,7 @@ def inline_lines(children: Iterable[Token], first_line: int) -> list[TextLine]:
     strong: list[Piece] | None = None
     strong_depth = 0
     target = current.pieces  # where plain text and links go: the line, or the bold text being read
+    superscript = False  # a '<sup>' tag was read: its marks are written out once the lines are complete
     for token in children:  # branches in order of how often they are taken
         kind = token.type
         if kind == "text" or kind == "code_inline":
@@ -187,6 +188,7 @@ def inline_lines(children: Iterable[Token], first_line: int) -> list[TextLine]:
                 href = _HREF.search(content)
                 anchor = Piece("html", content, line, next(filter(None, href.groups()), "") if href else None)
             else:  # other inline HTML ('<br>', '<sup>', '<img src>'): a tag of its own, never part of a name
+                superscript = superscript or content.lower() == "<sup>"
                 href = _HREF.search(content) if content[:4].lower() == "<img" else None
                 target.append(Piece("html", content, line, next(filter(None, href.groups()), "") if href else None))
         elif kind == "link_open":
@@ -241,4 +243,42 @@ def inline_lines(children: Iterable[Token], first_line: int) -> list[TextLine]:
         target.append(anchor)
     if strong is not None:
         current.pieces.extend(strong)
+    if superscript:
+        for text_line in lines:
+            text_line.pieces = _superscripts(text_line.pieces)
     return lines
+
+
+# '<sup>1</sup>' after a name or first in a legend is the mark '¹', as a reader sees it; '<sup>*</sup>' is '*'.
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+_SUPERSCRIPT_MARK = re.compile(r"\s*(?:\d{1,2}|[*\u2020\u2021\u00a7])\s*")
+
+
+def _superscripts(pieces: list[Piece]) -> list[Piece]:
+    """The pieces with each '<sup>', mark, '</sup>' as the mark in text, joined to the text around it."""
+    found: list[Piece] = []
+    index = 0
+    while index < len(pieces):
+        piece = pieces[index]
+        if (
+            piece.kind == "html"
+            and piece.text.lower() == "<sup>"
+            and index + 2 < len(pieces)
+            and pieces[index + 1].kind == "text"
+            and _SUPERSCRIPT_MARK.fullmatch(pieces[index + 1].text)
+            and pieces[index + 2].kind == "html"
+            and pieces[index + 2].text.lower() == "</sup>"
+        ):
+            mark = pieces[index + 1].text.strip().translate(_SUPERSCRIPT_DIGITS)
+            if found and found[-1].kind == "text":
+                found[-1] = Piece("text", found[-1].text + mark, found[-1].line)
+            else:
+                found.append(Piece("text", mark, piece.line))
+            index += 3
+            continue
+        if piece.kind == "text" and found and found[-1].kind == "text":
+            found[-1] = Piece("text", found[-1].text + piece.text, found[-1].line)
+        else:
+            found.append(piece)
+        index += 1
+    return found
