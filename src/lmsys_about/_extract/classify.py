@@ -31,7 +31,8 @@ _TIER_WORDS = (
 
 def _names_sponsors(line: TextLine) -> bool:
     """A line that says sponsors are listed, in it or after it: it speaks of sponsors, donations or API credits (in
-    its words, not in a web or e-mail address) and holds links or ends at a colon. A sentence about donations is no list."""
+    its words, not in a web or e-mail address) and holds links or ends at a colon. A sentence about donations is
+    no list."""
     text = line.text.lower()
     if not ("api credit" in text or "sponsor" in text or "dona" in text or "donor" in text):
         return False
