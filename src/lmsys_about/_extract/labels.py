@@ -46,6 +46,8 @@ _DECORATION = frozenset(("So", "Sk", "Cf", "Mn", "Zs"))
 
 def clean_label(label: str) -> str:
     """The label without the emoji or symbols around it: '🎓 Advisors' -> 'Advisors'; a label of symbols only stays."""
+    if label[:1].isalnum() and (label[-1:].isalnum() or label[-1:] in ").:"):  # most labels: nothing around them
+        return label
     start, end = 0, len(label)
     while start < end and (label[start].isspace() or unicodedata.category(label[start]) in _DECORATION):
         start += 1
