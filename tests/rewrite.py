@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lmsys_about import About, Group, Member, Sponsor, loads
+from lmsys_about._extract.classify import kind_by_title
 from lmsys_about._extract.names import doubt
 
 # Findings that say how a value is written, not what it is: a linked logo's image is not extracted.
@@ -315,6 +316,34 @@ def label_forms(page: Page, tally: Tally) -> Iterator[Rewrite]:
                 yield Rewrite("labels", form, "\n".join(new), base, group.name)
 
 
+def section_label_forms(page: Page, tally: Tally) -> Iterator[Rewrite]:
+    """The heading of a section of another kind than the one above it ('## Sponsors' after the advisors, '##
+    History') written as a bold line of its own, with or without a colon: the same sections."""
+    base = shape(page.about)
+    headings = _heading_levels(page)
+    previous: str | None = None
+    for line, _ in headings:
+        title = _HEADING.match(page.lines[line - 1])
+        assert title is not None
+        kind = kind_by_title(title["title"])
+        if kind is None or kind == "people" or kind == previous or previous is None or _SPECIAL.search(title["title"]):
+            previous = kind if kind is not None else previous
+            continue
+        previous = kind
+        tally.parts += 1
+        name = title["title"]
+        forms = {
+            "bold-line": ["", f"**{name}**", ""],
+            "bold-colon": ["", f"**{name}:**", ""],
+            "bold-colon-after": ["", f"**{name}**:", ""],
+            "bold-emoji": ["", f"**{EMOJI} {name}**", ""],
+            "bold-over-its-text": ["", f"**{name}**"],  # no blank line: the paragraph below starts with it
+            "bold-colon-over-its-text": ["", f"**{name}:**"],
+        }
+        for form, written in forms.items():
+            yield Rewrite("section-labels", form, "\n".join(page.replace(line, line, written)), base, name)
+
+
 # --- marks and their meanings -------------------------------------------------------------------------------------
 
 MEANING = "Co-founders of the lab"
@@ -539,6 +568,7 @@ def whitespace_forms(page: Page, tally: Tally) -> Iterator[Rewrite]:
 FAMILIES: dict[str, Callable[[Page, Tally], Iterator[Rewrite]]] = {
     "people": people_forms,
     "labels": label_forms,
+    "section-labels": section_label_forms,
     "marks": mark_forms,
     "sponsors": sponsor_forms,
     "dates": date_forms,

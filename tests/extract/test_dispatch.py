@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from lmsys_about._extract.dispatch import extract
 
 from .helpers import codes, sections
@@ -137,3 +139,60 @@ def test_only_a_tier_of_support_under_the_sponsors_is_sponsors() -> None:
 def test_a_heading_s_closing_colon_is_not_part_of_its_title() -> None:
     ctx = extract(sections("ACME Labs (ACME) is a lab.\n\n### Advisors:\nAda Lovelace, Alan Turing\n"))
     assert [g["name"] for g in ctx.groups] == ["Advisors"]
+
+
+_BOLD_SECTIONS = """---
+title: About
+---
+
+Open Widget Systems Organization (OWS Corp) is a non-profit.
+
+{first}
+
+[Ada Lovelace](https://ada.org/), [Bob Smith](https://bob.org/)
+
+{sponsors}
+
+[Acme](https://acme.example.com/), [Globex](https://globex.example.com/)
+
+{history}
+
+OWS was established as a non-profit corporation in September 2024.
+
+{contact}
+
+- Join us on [Discord](https://discord.com/invite/xyz).
+"""
+
+
+@pytest.mark.parametrize(
+    "labels",
+    [
+        ("## Directors and officers", "## Sponsors", "## History", "## Contact us"),
+        ("**Directors and officers**", "**Sponsors**", "**History**", "**Contact us**"),
+        ("**Directors and officers:**", "**Sponsors:**", "**History**:", "**Contact us:**"),
+        ("## Directors and officers", "**Sponsors**", "**History**", "**Contact us**"),
+    ],
+)
+def test_a_bold_line_that_names_a_kind_of_section_opens_that_section(labels: tuple[str, str, str, str]) -> None:
+    from lmsys_about import loads
+
+    first, sponsors, history, contact = labels
+    about = loads(_BOLD_SECTIONS.format(first=first, sponsors=sponsors, history=history, contact=contact))
+    assert [(g.name, [m.name for m in g.members]) for g in about.groups] == [
+        ("Directors and officers", ["Ada Lovelace", "Bob Smith"])
+    ]
+    assert [s.name for s in about.sponsors] == ["Acme", "Globex"]
+    assert [(e.year, e.month) for e in about.history.events] == [(2024, 9)]
+    assert [link.platform for link in about.contact.links] == ["discord"]
+    assert [d.code for d in about.diagnostics if d.severity != "info"] == []
+
+
+def test_a_bold_label_of_people_in_a_people_section_opens_a_group_not_a_section() -> None:
+    from lmsys_about import loads
+
+    about = loads("## Team\n\n**Advisors**\n\n[Ada Lovelace](https://ada.org/)\n\n**Students**\n\nBob Smith\n")
+    assert [(g.name, [m.name for m in g.members]) for g in about.groups] == [
+        ("Advisors", ["Ada Lovelace"]),
+        ("Students", ["Bob Smith"]),
+    ]

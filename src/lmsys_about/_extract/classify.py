@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .._read.blocks import Section, TextLine
+from .._read.blocks import Block, Section, TextLine
 from .._urls import platform_of
 from ._text import Marks
 from .entries import split_entries, unbolded
@@ -48,6 +48,17 @@ def kind_by_title(title: str) -> str | None:
         if has_word(title, stems):
             return kind
     return None
+
+
+def label_kind(block: Block) -> str | None:
+    """The kind that a bold line opening a paragraph names ('**Sponsors**', '**Contact us:**'), as a heading of those
+    words would; None for any other block."""
+    if block.kind != "paragraph" or not block.lines:
+        return None
+    pieces = block.lines[0].pieces
+    if not pieces or pieces[0].kind != "strong" or any(p.kind != "text" or p.text.strip(" \t:") for p in pieces[1:]):
+        return None
+    return kind_by_title(pieces[0].text.strip().rstrip(":"))
 
 
 def kind_of(section: Section, marks: Marks, parent: str | None = None) -> str | None:

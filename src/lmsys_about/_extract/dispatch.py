@@ -6,10 +6,10 @@ import re
 from collections.abc import Callable, Sequence
 from urllib.parse import unquote
 
-from .._read.blocks import Section, TextLine
+from .._read.blocks import Block, Section, TextLine
 from ._context import Context, short
 from ._text import Marks, legends
-from .classify import kind_by_title, kind_of
+from .classify import kind_by_title, kind_of, label_kind
 from .contact import extract_contact
 from .entries import is_footnote
 from .history import extract_history
@@ -102,7 +102,31 @@ def _titles_the_page(section: Section) -> bool:
     return kind_by_title(section.title) is None and (section.heading.level == 1 or title in ("about", "about us"))
 
 
+def _bold_sections(sections: Sequence[Section]) -> list[Section]:
+    """The sections, with a bold line that names a kind of section other than its own ('**Sponsors**' after a list
+    of advisors, '**History**') opening a section as a heading of its words would, at the same level. A bold label
+    of people ('**Advisors**') opens a group in its section, and a section only before the first heading."""
+    found: list[Section] = []
+    for section in sections:
+        own = kind_by_title(section.title) if section.heading is not None else None
+        level = section.heading.level if section.heading is not None else 2
+        current = section
+        found.append(section)
+        blocks, section.blocks = section.blocks, []
+        for block in blocks:
+            kind = label_kind(block)
+            if kind is None or kind == own or (kind == "people" and section.heading is not None):
+                current.blocks.append(block)
+                continue
+            current = Section(Block("heading", block.line, block.lines[:1], level))
+            found.append(current)
+            if len(block.lines) > 1:  # '**History**' with its text right below it
+                current.blocks.append(Block("paragraph", block.lines[1].line, block.lines[1:]))
+    return found
+
+
 def extract(sections: Sequence[Section]) -> Context:
+    sections = _bold_sections(sections)
     ctx = Context()
     meanings: dict[str, str] = {}
     for section in sections:
