@@ -261,6 +261,23 @@ def target_startup(rounds: int) -> Result:
     return Result("start-up, whole process", best[0] / best[1], 1.3, how)
 
 
+def target_help(rounds: int) -> list[Result]:
+    """``--version`` and ``--help`` import nothing of the parser: each costs at most half a cold ``json`` run."""
+    base = [sys.executable, "-m", "lmsys_about"]
+    commands = [[*base, "json"], [*base, "--version"], [*base, "--help"]]
+    best = [float("inf")] * len(commands)
+    for _ in range(rounds):
+        for index, command in enumerate(commands):
+            before = _cpu_of_children()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+            best[index] = min(best[index], _cpu_of_children() - before)
+    how = "CPU time of `python -m lmsys_about {}` / of `python -m lmsys_about json`, best of interleaved runs"
+    return [
+        Result(f"{option} vs json, whole process", best[index] / best[0], 0.5, how.format(option))
+        for index, option in ((1, "--version"), (2, "--help"))
+    ]
+
+
 def target_diff(rounds: int) -> Result | None:
     diff = getattr(lmsys_about, "diff", None)
     if not callable(diff):
@@ -288,6 +305,7 @@ def main() -> int:
         results.append(target_loads_vs_markdown_it(rounds=30))
         results += target_scaling((1_000, 100_000), rounds=5)  # far above the size cap: time must stay linear
         results.append(target_startup(rounds=15))
+        results += target_help(rounds=15)
         diff_result = target_diff(rounds=10)
         if diff_result is not None:
             results.append(diff_result)

@@ -19,7 +19,8 @@ def _parser() -> MarkdownIt:
 
 
 def links_and_items(data: bytes) -> tuple[list[tuple[int, str]], list[tuple[int, int]]]:
-    """Every link or image as (line, text) and every list item as its [first, last] lines."""
+    """Every link or image as (line, URL) and every list item as its [first, last] lines. A footnote reference
+    ('[^1]' with '[^1]: Co-founders.', read as a link to that one word) is a mark, not a link: it is left out."""
     source = read_source(data, path=None, max_bytes=None)
     offset = source.line_offset
     links: list[tuple[int, str]] = []
@@ -29,12 +30,19 @@ def links_and_items(data: bytes) -> tuple[list[tuple[int, str]], list[tuple[int,
             items.append((token.map[0] + offset + 1, token.map[1] + offset))
         if token.type == "inline" and token.map:
             line = token.map[0] + offset + 1
-            for child in token.children or []:
+            children = token.children or []
+            for index, child in enumerate(children):
                 if child.type in ("softbreak", "hardbreak"):
                     line += 1
+                elif child.type == "link_open" and _footnote(children[index + 1 : index + 3]):
+                    continue
                 elif child.type in ("link_open", "image"):
                     links.append((line, str(child.attrGet("href") or child.attrGet("src") or "")))
     return links, items
+
+
+def _footnote(following: list[Any]) -> bool:
+    return len(following) == 2 and following[1].type == "link_close" and following[0].content.startswith("^")
 
 
 def _walk(value: Any) -> Iterator[dict[str, Any]]:

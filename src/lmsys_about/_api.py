@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING, Any
 
 from ._extract import assemble, extract
 from ._read.blocks import parse_blocks, split_sections
-from ._read.source import DEFAULT_MAX_BYTES, read_source
+from ._read.source import DEFAULT_MAX_BYTES, read_capped, read_source
 from ._read.tuning import TUNED, Tuning
+from ._version import FORMAT_VERSION
 from .errors import AboutValidationError, MarkdownError, SourceError
 
 if TYPE_CHECKING:
@@ -49,6 +50,7 @@ def _parse(text: str | bytes, *, source: str | None, max_bytes: int | None, tuni
         value = src.front_matter.get("title")
         title = value if isinstance(value, str) else None
     return {
+        "format_version": FORMAT_VERSION,
         "source": source,
         "source_sha256": src.sha256,
         "title": title,
@@ -96,9 +98,8 @@ def read_bytes(path: str | os.PathLike[str] | None, *, max_bytes: int | None = D
         return data, BUNDLED_NAME
     name = os.fspath(path)
     try:
-        with open(name, "rb") as handle:
-            # One byte more than allowed is enough to refuse an oversized file without reading all of it.
-            return (handle.read() if max_bytes is None else handle.read(max_bytes + 1)), name
+        with open(name, "rb") as handle:  # read no further than one byte past the cap
+            return read_capped(handle, max_bytes=max_bytes, path=name), name
     except OSError as exc:
         raise SourceError(f"cannot read file: {exc.strerror or exc}", path=name) from None
 

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from ._urls import check_url
+from ._version import FORMAT_VERSION
 
 __all__ = [
     "About",
@@ -104,6 +105,7 @@ class Sponsor(_Model):
     kind: Literal["donor", "api_credits"] = Field(
         description="'donor' for institutions that donate, 'api_credits' for companies giving API credits."
     )
+    notes: tuple[str, ...] = Field(default=(), description="What the page says beside it, e.g. a table's tier.")
     line: Line
 
 
@@ -112,6 +114,7 @@ class Event(_Model):
 
     year: int = Field(description="The year the sentence names.")
     month: int | None = Field(description="The month (1-12) when the sentence names one, else null.")
+    day: int | None = Field(default=None, description="The day of the month when the sentence names one, else null.")
     text: str = Field(description="The whole sentence as plain text.")
     line: Line
 
@@ -174,6 +177,11 @@ class Organization(_Model):
 class About(_Model):
     """One version of the About page."""
 
+    format_version: str = Field(
+        default=FORMAT_VERSION,
+        pattern=r"^1\.[0-9]+$",
+        description="Version of the About JSON: a minor version may add fields, a major one changes them.",
+    )
     source: str | None = Field(default=None, description="Path or name of the input, when known.")
     source_sha256: str = Field(description="SHA-256 of the input bytes (UTF-8 for text input), hex.")
     title: str | None = Field(description="The front matter's title, or null.")

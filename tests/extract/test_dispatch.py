@@ -54,6 +54,7 @@ def test_an_unknown_section_is_reported_with_its_items_and_links() -> None:
         ("unsafe-url", 7),  # reported once, as unsafe
         ("unplaced-item", 8),
         ("unplaced-link", 8),
+        ("unplaced-text", 10),  # a paragraph that gave no value: said, not dropped
     ]
     assert ctx.links == []
 

@@ -19,7 +19,7 @@ from .helpers import codes, run
 )
 def test_a_dated_sentence_is_an_event(sentence: str, year: int, month: int | None) -> None:
     ctx = run(extract_history, f"## History\n\n{sentence}\n")
-    assert ctx.events == [{"year": year, "month": month, "text": sentence, "line": 3}]
+    assert ctx.events == [{"year": year, "month": month, "day": None, "text": sentence, "line": 3}]
 
 
 @pytest.mark.parametrize(
@@ -32,7 +32,7 @@ def test_a_dated_sentence_is_an_event(sentence: str, year: int, month: int | Non
 )
 def test_a_sentence_that_opens_with_a_date_is_an_event(sentence: str, year: int, month: int | None) -> None:
     ctx = run(extract_history, f"## History\n\nIt grew. {sentence}\n")
-    assert ctx.events == [{"year": year, "month": month, "text": sentence, "line": 3}]
+    assert ctx.events == [{"year": year, "month": month, "day": None, "text": sentence, "line": 3}]
 
 
 @pytest.mark.parametrize(
@@ -232,6 +232,28 @@ def test_the_statuses_of_several_links_on_one_line_are_reported_not_read() -> No
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "It was incorporated on September 23, 2024.",
+        "It was incorporated on 23 September 2024.",
+        "It was incorporated on Sept. 23rd, 2024.",
+        "It was incorporated on 2024-09-23.",
+        "2024-09-23: Incorporated.",
+        "September 23, 2024: Incorporated.",
+    ],
+)
+def test_a_day_is_kept_where_the_page_gives_one(sentence: str) -> None:
+    ctx = run(extract_history, f"## History\n\n{sentence}\n")
+    assert [(e["year"], e["month"], e["day"]) for e in ctx.events] == [(2024, 9, 23)]
+
+
+@pytest.mark.parametrize("sentence", ["It was incorporated in Sept. 2024.", "It was incorporated in 2024-09."])
+def test_a_month_is_the_same_in_any_spelling(sentence: str) -> None:
+    ctx = run(extract_history, f"## History\n\n{sentence}\n")
+    assert [(e["year"], e["month"], e["day"]) for e in ctx.events] == [(2024, 9, None)]
+
+
+@pytest.mark.parametrize(
     ("item", "year", "month", "text"),
     [
         (
@@ -241,7 +263,7 @@ def test_the_statuses_of_several_links_on_one_line_are_reported_not_read() -> No
             "2023 — LMSYS was formed by researchers from UC Berkeley.",
         ),
         ("2024-09: Incorporated as a non-profit.", 2024, 9, "2024-09: Incorporated as a non-profit."),
-        ("2024-09-23: Incorporated.", 2024, 9, "2024-09-23: Incorporated."),
+        ("2024-09: Incorporated.", 2024, 9, "2024-09: Incorporated."),
         ("March 2023: Vicuna released.", 2023, 3, "March 2023: Vicuna released."),
         ("march 2023, Vicuna", 2023, 3, "march 2023, Vicuna"),  # no project 'march 2023, Vicuna'
         ("Vicuna was released in March 2023.", 2023, 3, "Vicuna was released in March 2023."),
@@ -249,7 +271,7 @@ def test_the_statuses_of_several_links_on_one_line_are_reported_not_read() -> No
 )
 def test_a_dated_item_is_an_event(item: str, year: int, month: int | None, text: str) -> None:
     ctx = run(extract_history, f"## History\n\n- {item}\n")
-    assert ctx.events == [{"year": year, "month": month, "text": text, "line": 3}]
+    assert ctx.events == [{"year": year, "month": month, "day": None, "text": text, "line": 3}]
     assert ctx.projects == []
     assert ctx.diagnostics == []
 
@@ -258,7 +280,9 @@ def test_a_link_in_a_dated_item_is_still_a_project() -> None:
     ctx = run(
         extract_history, "## History\n\n- In March 2023, [Vicuna](https://lmsys.org/blog/vicuna/) was released.\n"
     )
-    assert ctx.events == [{"year": 2023, "month": 3, "text": "In March 2023, Vicuna was released.", "line": 3}]
+    assert ctx.events == [
+        {"year": 2023, "month": 3, "day": None, "text": "In March 2023, Vicuna was released.", "line": 3}
+    ]
     assert ctx.projects == [{"name": "Vicuna", "url": "https://lmsys.org/blog/vicuna/", "status": None, "line": 3}]
     assert ctx.diagnostics == []  # the text around the link is the event's
 

@@ -18,8 +18,9 @@ from ..paths import CORPUS_PAGES, PARSEABLE
 # they share something with the rejected ones but are names.
 CASES: dict[str, tuple[Kind, list[str], list[str]]] = {
     "too-long": ("sponsor", ["A" * 121], ["Mohamed bin Zayed University of Artificial Intelligence"]),
+    "control": ("sponsor", ["Eve\x1b[2J", "Cy\x9b2J", "Acme\x07", "Ada\u202eecalevoL"], ["Acme\u200f", "محمد"]),
     "no-letters": ("person", ["", "1", "→", "* †"], ["Ada Lovelace", "李飞飞"]),
-    "url": ("person", ["https://blog.lmarena.ai/about", "www.example.org", "HTTP://X.ORG"], ["Http Smith"]),
+    "url": ("person", ["https://lmarena.ai/a", "www.example.org", "HTTP://X.ORG", "//x.org/a"], ["Http Smith"]),
     "email": ("sponsor", ["team@example.org"], ["Team Example"]),
     "reference": ("sponsor", ["See all our sponsors", "Visit Acme", "Details at Acme", "Read more"], ["Seeweed"]),
     "function-words": ("person", ["and", "More", "Also", "our website", "here", "Link"], ["Anders", "Moreno"]),
@@ -29,6 +30,7 @@ CASES: dict[str, tuple[Kind, list[str], list[str]]] = {
     "lowercase": ("person", ["our chat", "homepage of ada"], ["danah Boyd", "Ada", "李飞飞", "von Neumann John"]),
     "determiner": ("person", ["The team", "Our mirror", "This Group"], ["Theo Tan", "Ourania Diaz"]),
     "punctuation-first": ("person", ["- UC Berkeley", "(MIT) Ada", "& Co Lab"], ["Ådne Berg", "Ángel Ruiz"]),
+    "punctuation-last": ("person", ["Ada Lovelace \u2014", "Alan Turing (", "Grace /"], ["Eric P. Xing", "Ada (UCB)"]),
     "organisation": ("person", ["UC Berkeley", "MBZUAI", "Bell Labs", "Stanford University"], ["Ucla Ruiz", "Li"]),
     "known-entity": ("person", ["SGLang", "Sglang", "Acme"], ["SGLang Smith"]),
 }
@@ -48,6 +50,10 @@ def test_rule_rejects_its_cases_and_only_them(rule: str) -> None:
         assert found[0] == rule, (text, found)
     for text in accepted:
         assert doubt(text, kind, KNOWN) is None, text
+
+
+def test_a_web_address_cut_at_its_colon_is_no_sponsor() -> None:
+    assert doubt("//lmsys.org/donations/", "sponsor") == ("url", "it is a web address")
 
 
 def test_organisations_may_look_unlike_people() -> None:

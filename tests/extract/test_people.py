@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 
 from lmsys_about._extract._context import Context, Record
+from lmsys_about._extract.dispatch import extract
 from lmsys_about._extract.labels import project_of
 from lmsys_about._extract.people import extract_people
 
-from .helpers import codes, run
+from .helpers import codes, run, sections
 
 
 def _members(group: Record) -> list[str]:
@@ -278,3 +279,61 @@ def test_decoration_around_names_is_neither_a_name_nor_a_doubt() -> None:
     ctx = run(extract_people, "## Team\n\n~~[Zi Lin](https://z.org/)~~, [Ada Lovelace](https://a.org/) \u2192\n")
     assert [name for _, name, _ in _notes(ctx)] == ["Zi Lin", "Ada Lovelace"]
     assert ctx.diagnostics == []
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "- **Ada Lovelace** \u2014 [homepage](https://ada.example.org/)\n- **Grace Hopper** - [GitHub](https://github.com/gh)\n",
+        "- Ada Lovelace \u2014 [homepage](https://ada.example.org/)\n- Grace Hopper: [GitHub](https://github.com/gh)\n",
+        "Ada Lovelace ([website](https://ada.example.org/)), Grace Hopper ([profile](https://github.com/gh))\n",
+        "1. **Ada Lovelace**: [Homepage](https://ada.example.org/)\n2. Grace Hopper | [GitHub](https://github.com/gh)\n",
+    ],
+)
+def test_a_name_with_a_labelled_link_is_a_person_with_that_url(markdown: str) -> None:
+    ctx = run(extract_people, f"## Members\n\n{markdown}")
+    assert [(g["name"], [(m["name"], m["url"]) for m in g["members"]]) for g in ctx.groups] == [
+        ("Members", [("Ada Lovelace", "https://ada.example.org/"), ("Grace Hopper", "https://github.com/gh")])
+    ]
+    assert ctx.diagnostics == []
+
+
+def test_more_labelled_links_are_the_groups_and_a_bold_name_alone_is_a_person() -> None:
+    markdown = (
+        "## Members\n\n- **Ada Lovelace** \u2014 [homepage](https://a.org/) \u00b7 [Scholar](https://s.org/a)\n"
+        "- **Alan Turing**\n"
+    )
+    ctx = run(extract_people, markdown)
+    (group,) = ctx.groups
+    assert [(m["name"], m["url"]) for m in group["members"]] == [
+        ("Ada Lovelace", "https://a.org/"),
+        ("Alan Turing", None),
+    ]
+    assert [link["url"] for link in group["links"]] == ["https://s.org/a"]
+
+
+@pytest.mark.parametrize("mark", ["\u2020", "\u2021", "\u00a7", "\u00b9", "[^1]"])
+def test_a_mark_explained_after_the_names_is_a_note_never_a_name(mark: str) -> None:
+    markdown = f"## Members\n\n[Ada](https://a.org/){mark}, [Bob Stone](https://b.org/){mark}\n\n{mark} Co-founders.\n"
+    ctx = extract(sections(markdown))
+    assert [(m["name"], m["notes"]) for m in ctx.groups[0]["members"]] == [
+        ("Ada", ("Co-founders",)),
+        ("Bob Stone", ("Co-founders",)),
+    ]
+    assert [d["code"] for d in ctx.diagnostics] == []
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Advisors:", "**Advisors**", "**Advisors:**", "**\U0001f393 Advisors**", "Advisors \u2728:"],
+)
+def test_a_label_on_its_own_line_opens_its_group_emoji_aside(label: str) -> None:
+    ctx = run(extract_people, f"## Members\n\n{label}\n[Ada Lovelace](https://a.org/), Bob Smith\n")
+    assert [(g["name"], [m["name"] for m in g["members"]]) for g in ctx.groups] == [
+        ("Advisors", ["Ada Lovelace", "Bob Smith"])
+    ]
+
+
+def test_a_heading_with_emoji_names_its_group_without_them() -> None:
+    ctx = run(extract_people, "## \U0001f9d1\u200d\U0001f52c Faculty \u2728\n\nGrace Hopper\n")
+    assert [g["name"] for g in ctx.groups] == ["Faculty"]

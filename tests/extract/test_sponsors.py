@@ -140,3 +140,47 @@ def test_a_run_of_links_in_a_sentence_of_thanks_is_a_list_of_sponsors() -> None:
     ]
     assert [link["label"] for link in ctx.links] == ["this", "that"]
     assert codes(ctx) == [("unplaced-text", 5)]  # links in prose are kept as links, and the line reported
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We welcome donations of all kinds. Please refer to to https://x.example.org/donations/.",
+        "Questions? Write to us or visit https://x.example.org/contact",
+        "Sponsorship questions: see https://x.example.org/ at 10:30 or later.",
+    ],
+)
+def test_a_sentence_with_a_web_address_is_no_sponsor(sentence: str) -> None:
+    markdown = f"## Sponsors\n\nWe thank:\n\n[Acme](https://acme.example.com/)\n\n{sentence}\n"
+    assert [name for name, *_ in _sponsors(markdown)] == ["Acme"]
+
+
+def test_a_finished_sentence_does_not_change_the_kind() -> None:
+    markdown = (
+        "## Sponsors\n\nWe thank these for API credits:\n\n[OpenAI](https://openai.com)\n\n"
+        "Thanks for the gifts and donations!\n\n[Anthropic](https://anthropic.com)\n"
+    )
+    assert [kind for _, _, kind, _ in _sponsors(markdown)] == ["api_credits", "api_credits"]
+
+
+def test_a_table_of_sponsors_gives_each_name_of_its_cells_with_the_tier_as_a_note() -> None:
+    markdown = (
+        "## Sponsors\n\n| Tier | Sponsors |\n|---|---|\n"
+        "| Gold | [Acme](https://acme.example.com/), [Globex](https://g.org) |\n"
+        "| API credits | [Umbrella](https://u.org) |\n\n"
+        "| Company | Website |\n|---|---|\n| Hooli | [hooli](https://h.org) |\n"
+    )
+    ctx = run(extract_sponsors, markdown)
+    assert [(s["name"], s["url"], s["kind"], s["notes"], s["line"]) for s in ctx.sponsors] == [
+        ("Acme", "https://acme.example.com/", "donor", ("Gold",), 5),
+        ("Globex", "https://g.org", "donor", ("Gold",), 5),
+        ("Umbrella", "https://u.org", "api_credits", ("API credits",), 6),
+        ("Hooli", "https://h.org", "donor", (), 10),
+    ]
+    assert ctx.diagnostics == []
+
+
+def test_a_table_without_a_column_of_names_is_reported_row_by_row() -> None:
+    ctx = run(extract_sponsors, "## Sponsors\n\n| Tier | Amount |\n|---|---|\n| Gold | 10 |\n")
+    assert ctx.sponsors == []
+    assert codes(ctx) == [("unplaced-row", 5)]

@@ -32,6 +32,7 @@ class Context:
     emails: list[str] = field(default_factory=list)  # fallbacks: mailto targets elsewhere, addresses in text
     organization: Record = field(default_factory=dict)
     diagnostics: list[Record] = field(default_factory=list)
+    read_lines: set[int] = field(default_factory=set)  # lines read into a value that has no line of its own
 
     def report(self, severity: Severity, code: str, message: str, line: int | None) -> None:
         self.diagnostics.append({"severity": severity, "code": code, "message": message, "line": line})

@@ -11,7 +11,9 @@ from .._read.blocks import Block
 
 # Marks that stand after a name and mean something the page explains in a legend ("\*" denotes initiators).
 DEFAULT_MARKS = frozenset("*†‡§")
-MAX_MARK_LENGTH = 3  # a legend's mark is one to three characters (see _LEGEND)
+# Superscript digits are marks too ('[Ada](url)¹'), each on its own ('¹²' is two marks), legend or not.
+SUPERSCRIPTS = frozenset("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079")
+MAX_MARK_LENGTH = 6  # a legend's mark is one to three characters (see _LEGEND), a footnote's up to six ('[^12]')
 _PARTICLES = frozenset("al bin da das de del della der di dos du el ibn la le st st. ten ter van von y zu".split())
 # A sentence ends at its punctuation (group 1); the spaces after it start the next search. Starting with a
 # character class, not a lookbehind, lets the regex engine skip to the next '.', '!' or '?'.
@@ -29,12 +31,21 @@ _LEGEND = re.compile(r"""^\s*["“']?(?P<mark>[^\w\s"“”']{1,3})["”']?\s+(?
 _STATUS = re.compile(r"^(?P<name>.*?)(?:(?<!\s)\s+)?\((?P<status>[^()]*)\)\s*$")
 
 
+# A legend that puts its mark first, then the meaning: '† Co-founders.', '¹ On leave', '[^1]: Co-founders.', '‡: ...'.
+# Only marks no list or emphasis can start with ('*' at a line's start is a bullet), and footnote labels.
+_MARK_FIRST = re.compile(
+    r"^\s*(?P<mark>[†‡§¶‖\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,3}|\[\^[^\]\s]{1,3}\])(?::|\s*[-\u2013\u2014=])?\s+(?=\w)"
+)
+_MARK_FIRST_HEADS = frozenset("†‡§¶‖[") | SUPERSCRIPTS
+
+
 def legend(text: str) -> tuple[str, str] | None:
-    """``('*', 'initiators')`` for a legend line such as '"*" denotes initiators'."""
+    """``('*', 'initiators')`` for a legend line such as '"*" denotes initiators' or '† Co-founders.'."""
     # Most lines: no need to run the pattern (the words of _LEGEND, tested one by one without a generator).
-    if not ("denote" in text or "means" in text or "marks" in text or "indicates" in text):
-        return None
-    match = _LEGEND.match(text)
+    worded = "denote" in text or "means" in text or "marks" in text or "indicates" in text
+    match = _LEGEND.match(text) if worded else None
+    if match is None and text.lstrip()[:1] in _MARK_FIRST_HEADS:
+        match = _MARK_FIRST.match(text)
     if match is None:
         return None
     meaning = text[match.end() :].rstrip()
@@ -77,7 +88,7 @@ class Marks:
 
     @classmethod
     def of(cls, meanings: Mapping[str, str]) -> Marks:
-        known = frozenset(meanings) | DEFAULT_MARKS
+        known = frozenset(meanings) | DEFAULT_MARKS | SUPERSCRIPTS
         return cls(dict(meanings), known, frozenset(m[0] for m in known) | frozenset(m[-1] for m in known))
 
     def notes(self, found: Iterable[str]) -> list[str]:

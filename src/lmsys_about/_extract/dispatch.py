@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from urllib.parse import unquote
 
 from .._read.blocks import Section, TextLine
 from ._context import Context, short
 from ._text import Marks, legend
 from .classify import kind_by_title, kind_of
 from .contact import extract_contact
+from .entries import is_footnote
 from .history import extract_history
 from .organization import extract_organization
 from .people import extract_people, finish_people
+from .prose import Paragraph, keep_addresses, prose_of, report_unplaced
 from .sponsors import extract_sponsors
 
 _HTML_LINK = re.compile(r"<(?:a|img)\s[^>]*\b(?:href|src)", re.IGNORECASE)
@@ -74,7 +77,7 @@ def _report_unread_pieces(text_lines: Sequence[TextLine], ctx: Context) -> None:
 
 
 def _rows_outside_people(section: Section, ctx: Context) -> None:
-    """Table rows are read in people sections only; elsewhere each is reported whole, never half read."""
+    """Table rows are read in people and sponsors sections only; elsewhere each is reported whole, never half read."""
     if not any(block.kind in ("head", "row") for block in section.blocks):
         return
     for block in section.blocks:
@@ -108,6 +111,9 @@ def extract(sections: Sequence[Section]) -> Context:
                 found = legend(text_line.text)
                 if found:
                     legends.setdefault(*found)
+                for piece in text_line.pieces:
+                    if piece.kind == "link" and piece.url and is_footnote(piece):
+                        legends.setdefault(f"[{piece.text}]", unquote(piece.url).removesuffix(".").strip())
     ctx.marks = Marks.of(legends)
     for section in sections:
         _keep_text_blocks(section, ctx)
@@ -116,7 +122,9 @@ def extract(sections: Sequence[Section]) -> Context:
         intro, rest = rest[0], rest[1:]
         _heading_links(intro, ctx)
     _rows_outside_people(intro, ctx)
+    keep_addresses(intro.blocks, ctx)
     extract_organization(intro, ctx)
+    prose: list[Paragraph] = []  # paragraphs that must give a value or a finding (the introduction's all do)
     above: list[tuple[int, str | None]] = []  # the headings above this one, each with its level and kind
     for section in rest:
         heading = section.heading
@@ -126,8 +134,13 @@ def extract(sections: Sequence[Section]) -> Context:
             above.pop()
         kind = kind_of(section, ctx.marks, above[-1][1] if above else None)
         above.append((heading.level, kind))
-        if kind != "people":
+        if kind not in ("people", "sponsors"):  # which read their tables
             _rows_outside_people(section, ctx)
+        if kind != "contact":  # which reads the addresses written out as its own links
+            keep_addresses(section.blocks, ctx)
+        prose += prose_of(section.blocks)
         (EXTRACTORS[kind] if kind is not None else _unknown)(section, ctx)
     finish_people(ctx)
+    report_unplaced(prose, ctx)
+    ctx.links.sort(key=lambda link: link["line"])  # addresses written out are kept before their section is read
     return ctx

@@ -43,6 +43,7 @@ class Entry:
     link: Piece | None = None
     marks: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # written beside the name: '(UC Berkeley)', a table's role
+    more: list[Piece] = field(default_factory=list)  # labelled links after its own: '[GitHub](url) · [Scholar](url)'
 
 
 @dataclass(slots=True)
@@ -78,12 +79,69 @@ def _fragments(text: str) -> Iterator[tuple[str, bool]]:
     yield text[start:], True
 
 
-def split_entries(line: TextLine, marks: Marks) -> Split:
-    """Read a line as a list of links and plain names separated by commas (or by nothing at all)."""
+_FOOTNOTE = re.compile(r"\^[^\]\s]{1,3}")
+
+
+def is_footnote(piece: Piece) -> bool:
+    """A footnote reference whose definition is one word ('[^1]' with '[^1]: Co-founders.'), which CommonMark reads as
+    a link to that word: a mark, its meaning the link's target."""
+    return piece.text[:1] == "^" and _FOOTNOTE.fullmatch(piece.text) is not None
+
+
+# The labels of a link that says what it leads to, not whom: 'Ada Lovelace — [homepage](url)'.
+LINK_LABELS = frozenset(
+    "homepage website web site page profile github gitlab scholar linkedin twitter blog cv resume link url orcid dblp "
+    "bio mastodon bluesky".split()
+) | {"home page", "google scholar", "personal page", "personal website", "web page"}
+# What may stand between a name and its labelled links: a dash, a colon, a bar, a dot, parentheses, commas.
+_LINK_LEAD = " \t-\u2013\u2014:|\u00b7\u2022(),;/"
+
+
+def is_link_label(piece: Piece) -> bool:
+    """A link labelled with what it leads to ('homepage', 'GitHub', 'Scholar'), never a name."""
+    return piece.kind == "link" and " ".join(piece.text.split()).casefold().strip("[]()") in LINK_LABELS
+
+
+def _labelled_links(pieces: list[Piece]) -> list[Piece]:
+    """The pieces with the separators around labelled links cut away: 'Ada — [homepage](url) ·' gives 'Ada', the
+    link; a run of text between two labelled links is only separators, or it stays."""
+    if not any(is_link_label(piece) for piece in pieces):  # most lines
+        return pieces
+    kept: list[Piece] = []
+    for index, piece in enumerate(pieces):
+        if piece.kind != "text":
+            kept.append(piece)
+            continue
+        text = piece.text
+        if index + 1 < len(pieces) and is_link_label(pieces[index + 1]):
+            text = text.rstrip(_LINK_LEAD)
+        if index > 0 and is_link_label(pieces[index - 1]):
+            stripped = text.lstrip(_LINK_LEAD)
+            text = ", " + stripped if stripped else ""  # what follows a labelled link is a new entry
+        if text:
+            kept.append(Piece("text", text, piece.line))
+    return kept
+
+
+def split_entries(line: TextLine, marks: Marks, *, labelled: bool = True) -> Split:
+    """Read a line as a list of links and plain names separated by commas (or by nothing at all); with ``labelled``,
+    a labelled link ('[homepage](url)') is the link of the name before it."""
     entries: list[Entry] = []
     after_link = False
     title = ""  # 'Prof.' before the next name: said of it
-    for piece in line.pieces:
+    for piece in _labelled_links(line.pieces) if labelled else line.pieces:
+        if (
+            labelled and entries and is_link_label(piece)
+        ):  # 'Ada Lovelace — [homepage](url)': the link of the name before it
+            if entries[-1].link is None:
+                entries[-1].link = piece
+            else:
+                entries[-1].more.append(piece)
+            after_link = True
+            continue
+        if piece.kind == "link" and entries and is_footnote(piece):  # '[Ada](url)[^1]' with '[^1]: Co-founders.'
+            entries[-1].marks.append(f"[{piece.text}]")
+            continue
         if piece.kind in ("link", "image"):
             name, found = strip_marks(piece.text.rstrip(",;").rstrip(), marks)
             notes = [title] if title else []
@@ -151,6 +209,17 @@ def split_entries(line: TextLine, marks: Marks) -> Split:
     return Split(entries)
 
 
+def _lead_colon(text: str) -> int:
+    """Where the colon that ends a lead is: the first followed by a space or by nothing ('Thanks to: ...'), never the
+    one of a web address ('visit https://x.org') or a time ('at 10:30'); -1 when there is none."""
+    position = text.find(":")
+    while position != -1:
+        if position + 1 == len(text) or text[position + 1].isspace():
+            return position
+        position = text.find(":", position + 1)
+    return -1
+
+
 def split_lead(line: TextLine) -> tuple[str, TextLine] | None:
     """'We thank these companies: [A](url), [B](url)' -> ('We thank these companies:', the line after the colon);
     None unless plain text that ends at a colon, with something after it, comes before the line's first link."""
@@ -159,8 +228,9 @@ def split_lead(line: TextLine) -> tuple[str, TextLine] | None:
     for index, piece in enumerate(line.pieces):
         if piece.kind in ("link", "image", "html"):
             return None
-        if piece.kind in ("text", "strong") and ":" in piece.text:  # 'Thanks to:' or '**Compute:**'
-            before, _, after = piece.text.partition(":")
+        colon = _lead_colon(piece.text) if piece.kind in ("text", "strong") else -1
+        if colon >= 0:  # 'Thanks to:' or '**Compute:**'
+            before, after = piece.text[:colon], piece.text[colon + 1 :]
             lead = "".join(p.text for p in line.pieces[:index]) + before + ":"
             rest = [Piece("text", after, piece.line), *line.pieces[index + 1 :]] if after else line.pieces[index + 1 :]
             return (lead, TextLine(line.line, rest)) if "".join(p.text for p in rest).strip() else None

@@ -20,8 +20,12 @@ _MONTHS = (
 )  # fmt: skip
 _MONTH = r"(?:" + "|".join(_MONTHS) + r")\b\.?"
 _MONTH_HEADS = frozenset(month[:3] for month in _MONTHS)  # each month's pattern starts with these three letters
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+# 'in September 2024', 'on September 1, 2024', 'on 1 September 2024', 'in 2024-09', 'on 2024-09-01', 'in 2024'.
 _DATE = re.compile(
-    r"\b(?:in|since|on|from|by|during)\s+(?:(?P<month>" + _MONTH + r")\s+)?(?P<year>(?:19|20)\d{2})\b",
+    r"\b(?:in|since|on|from|by|during)\s+(?:(?P<month>" + _MONTH + r")\s+(?:(?P<day>" + _DAY + r"),?\s+)?"
+    r"|(?P<day_first>" + _DAY + r")\s+(?P<month_after>" + _MONTH + r"),?\s+)?(?P<year>(?:19|20)\d{2})"
+    r"(?:-(?P<iso_month>0[1-9]|1[0-2])(?:-(?P<iso_day>0[1-9]|[12]\d|3[01]))?)?\b(?!-)",
     re.IGNORECASE,
 )
 # A year as _DATE needs it: most sentences have none, and a literal-led pattern is found much faster than _DATE,
@@ -40,11 +44,12 @@ _STATUS_DESCRIBED = re.compile(r"\((?P<status>[^()]+)\)\s*(?:[:,]|\s[-\u2013\u20
 # (a longer text, or one with a comma or a second sentence, describes the project: it is no status).
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
 _STATUS_DASHED = re.compile(r"[-\u2013\u2014:]\s*(?P<status>" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,2})\s*\.?")
+_STATUS_LAST = re.compile(r"(?P<rest>.*?\S)\s*\((?P<status>" + _WORD + r")\)[.]?", re.DOTALL)
 # A date that opens a sentence or a list item: 'March 2023', '2024-09' (a day after it is allowed), or a year
 # before a colon, comma or spaced dash ('**2023** — ...': a bare year and nothing else may be a count, '2000 GPUs').
 _LEADING_DATE = re.compile(
-    r"(?:(?P<month>" + _MONTH + r")\s+(?P<year>(?:19|20)\d{2})"
-    r"|(?P<iso_year>(?:19|20)\d{2})-(?P<iso_month>0[1-9]|1[0-2])(?:-\d{2})?"
+    r"(?:(?P<month>" + _MONTH + r")\s+(?:(?P<day>" + _DAY + r"),?\s+)?(?P<year>(?:19|20)\d{2})"
+    r"|(?P<iso_year>(?:19|20)\d{2})-(?P<iso_month>0[1-9]|1[0-2])(?:-(?P<iso_day>0[1-9]|[12]\d|3[01]))?"
     r"|(?P<bare_year>(?:19|20)\d{2})(?=\s*[:,]|\s+[-\u2013\u2014]|[\u2013\u2014]))(?![\w-])",
     re.IGNORECASE,
 )
@@ -93,9 +98,30 @@ def founding_institutions(block_sentences: list[Sentence], ctx: Context) -> list
     return []
 
 
+Date = tuple[int, int | None, int | None]  # year, month, day
+
+
+def _day(text: str | None) -> int | None:
+    return int(text.rstrip("stndrh")) if text else None
+
+
+def date_of(match: re.Match[str]) -> Date:
+    """The year, month and day a match of _DATE names."""
+    if match["iso_month"]:
+        return int(match["year"]), int(match["iso_month"]), _day(match["iso_day"])
+    month = match["month"] or match["month_after"]
+    return int(match["year"]), _month_number(month) if month else None, _day(match["day"] or match["day_first"])
+
+
 def leading_date(text: str) -> tuple[int, int | None] | None:
     """The year and month of the date that opens ``text`` ('2024-09: Incorporated.'), or None; some words must
     follow it, saying what happened then."""
+    found = leading_day(text)
+    return found[:2] if found is not None else None
+
+
+def leading_day(text: str) -> Date | None:
+    """The year, month and day of the date that opens ``text``, as :func:`leading_date` reads it."""
     head = text[:3].lower().replace("\u017f", "s")  # the long s, which re.IGNORECASE takes for an 's'
     if head not in _MONTH_HEADS and not _YEAR.match(text):  # most sentences: no date first
         return None
@@ -103,23 +129,24 @@ def leading_date(text: str) -> tuple[int, int | None] | None:
     if match is None or not any(c.isalpha() for c in text[match.end() :]):
         return None
     if match["month"]:
-        return int(match["year"]), _month_number(match["month"])
+        return int(match["year"]), _month_number(match["month"]), _day(match["day"])
     if match["iso_year"]:
-        return int(match["iso_year"]), int(match["iso_month"])
-    return int(match["bare_year"]), None
+        return int(match["iso_year"]), int(match["iso_month"]), _day(match["iso_day"])
+    return int(match["bare_year"]), None, None
 
 
 def events(block_sentences: list[Sentence], ctx: Context) -> None:
     """Each sentence that opens with a date ('2024-09: ...') or names one ('in September 2024') is an event."""
     for sentence in block_sentences:
-        date = leading_date(sentence.text)
+        date = leading_day(sentence.text)
         if date is None:
             match = find_date(sentence.text)
             if match is None:
                 continue
-            month = match["month"]
-            date = int(match["year"]), _month_number(month) if month else None
-        ctx.events.append({"year": date[0], "month": date[1], "text": sentence.text, "line": sentence.line})
+            date = date_of(match)
+        ctx.events.append(
+            {"year": date[0], "month": date[1], "day": date[2], "text": sentence.text, "line": sentence.line}
+        )
 
 
 def projects(block: Block, ctx: Context) -> Record | None:
@@ -186,6 +213,9 @@ def _status_after(after: str) -> tuple[str | None, str]:
     match = _STATUS_DESCRIBED.fullmatch(after)
     if match is not None:
         return match["status"].strip(), match["rest"]
+    match = _STATUS_LAST.fullmatch(after)
+    if match is not None:  # '— a serving framework (active)': one word in parentheses at the end is the status
+        return match["status"], match["rest"]
     match = _STATUS_DASHED.fullmatch(after)
     if match is None or match["status"].split()[0].lower() in DETERMINERS:  # 'a serving engine' describes it
         return None, after

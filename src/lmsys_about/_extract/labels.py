@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from .._read.blocks import Piece, TextLine
@@ -36,6 +37,21 @@ _WORD = re.compile(r"[a-z]+")
 def has_word(text: str, stems: tuple[str, ...]) -> bool:
     """True when a word of ``text`` starts with one of ``stems`` ('Advisors' has 'advisor')."""
     return any(word.startswith(stems) for word in _WORD.findall(text.lower()))
+
+
+# What may decorate a label at either end without being part of it: emoji and other symbols, the joiners and
+# variation selectors that build emoji, spaces ('🎓 Advisors', 'Team 🚀').
+_DECORATION = frozenset(("So", "Sk", "Cf", "Mn", "Zs"))
+
+
+def clean_label(label: str) -> str:
+    """The label without the emoji or symbols around it: '🎓 Advisors' -> 'Advisors'; a label of symbols only stays."""
+    start, end = 0, len(label)
+    while start < end and (label[start].isspace() or unicodedata.category(label[start]) in _DECORATION):
+        start += 1
+    while end > start and (label[end - 1].isspace() or unicodedata.category(label[end - 1]) in _DECORATION):
+        end -= 1
+    return label[start:end] if start < end else label
 
 
 def project_of(label: str) -> str | None:

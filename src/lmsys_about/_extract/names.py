@@ -30,7 +30,7 @@ DETERMINERS = frozenset("a an the our my your their its this these those".split(
 MAX_NAME_WORDS = 6  # 'Maria de los Angeles Garcia Lopez'; longer link texts are phrases
 MAX_NAME_CHARACTERS = 120
 MAX_ORGANISATION_WORDS = 10  # 'Mohamed bin Zayed University of Artificial Intelligence' has seven
-_URL = re.compile(r"[a-z][a-z0-9+.-]*://|www\.", re.IGNORECASE)
+_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*:)?//|www\.", re.IGNORECASE)  # '//x.org' too: a URL cut at its colon
 _DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:/\S*)?", re.IGNORECASE)  # 'lmarena.ai', 'x.org/about'
 _EMAIL = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+")
 # ':', ';', '!', '?' anywhere, or a period followed by a lowercase word ('Read this. then ...'): initials
@@ -46,6 +46,14 @@ Known = Collection[str]
 
 def _too_long(text: str, known: Known) -> bool:  # first, so that no other rule reads a long text
     return len(text) > MAX_NAME_CHARACTERS
+
+
+# C0 and C1 controls, DEL, and the characters that embed, override or isolate a direction: no name holds one.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _control(text: str, known: Known) -> bool:
+    return _CONTROL.search(text) is not None
 
 
 def _no_letters(text: str, known: Known) -> bool:
@@ -117,6 +125,10 @@ def _punctuation_first(text: str, known: Known) -> bool:
     return not text[:1].isalpha()  # '- UC Berkeley', '(MIT)', '& co': what follows a name, not one
 
 
+def _punctuation_last(text: str, known: Known) -> bool:
+    return text[-1:] in "-\u2013\u2014:([{/|\u00b7\u2022,;&"  # 'Ada Lovelace —', 'Alan Turing (': cut before its link
+
+
 def _known_entity(text: str, known: Known) -> bool:
     return text.casefold() in known
 
@@ -129,6 +141,7 @@ _SPONSOR: frozenset[Kind] = frozenset({"sponsor"})
 # may be named like domains ('Character.AI'), in lowercase ('a16z') or at length; people are not.
 RULES: tuple[Rule, ...] = (
     ("too-long",       _too_long,       "it is longer than any name",               _BOTH),
+    ("control",        _control,        "it holds control characters",              _BOTH),
     ("no-letters",     _no_letters,     "it has no letters",                        _BOTH),
     ("url",            _url,            "it is a web address",                      _BOTH),
     ("email",          _email,          "it is an e-mail address",                  _BOTH),
@@ -141,6 +154,7 @@ RULES: tuple[Rule, ...] = (
     ("lowercase",      _lowercase,      "no word of it is capitalised",             _PERSON),
     ("determiner",     _determiner,     "it opens with 'the', 'our' or the like",   _PERSON),
     ("punctuation-first", _punctuation_first, "it does not start with a letter",    _PERSON),
+    ("punctuation-last", _punctuation_last, "it ends with a separator",            _PERSON),
     ("organisation",   _organisation,   "it names an organisation",                 _PERSON),
     ("known-entity",   _known_entity,   "it names a project or sponsor of the page", _PERSON),
 )  # fmt: skip

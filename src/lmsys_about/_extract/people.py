@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from .._read.blocks import Block, Piece, Section, TextLine
 from ._context import Context, Record
 from ._text import legend, split_status
-from .entries import Entry, split_entries, split_lead
+from .entries import Entry, is_link_label, split_entries, split_lead
 from .labels import (
     INSTITUTION_WORDS,
     ROLE_WORDS,
     before_reference,
+    clean_label,
     has_word,
     is_plain_label,
     is_remark,
@@ -33,6 +34,7 @@ class _Groups:
         self.nested: int | None = None  # the level of the list item that opened the current group, if one did
 
     def open(self, name: str, project: str | None, line: int) -> None:
+        name = clean_label(name)  # '### 🎓 Advisors' is the group 'Advisors'
         self.institutions = has_word(name, INSTITUTION_WORDS) and not has_word(name, ROLE_WORDS)
         self.nested = None
         if self.institutions:
@@ -90,6 +92,8 @@ class _Groups:
             return
         self.names.add(key)
         group["members"].append({"name": entry.name, "url": url, "notes": notes, "line": entry.line})
+        for piece in entry.more:  # '[GitHub](url) · [Scholar](url)' after the first: the group's links
+            self.add_link(piece)
 
     def _doubt(self, entry: Entry) -> tuple[str, str] | None:
         """The name rule the entry fails as a person of the current group (named like its project, say)."""
@@ -123,6 +127,9 @@ class _Groups:
             rest = TextLine(
                 text_line.line, [Piece("text", p.text, p.line) if p.kind == "strong" else p for p in rest.pieces]
             )
+        elif rest.pieces and rest.pieces[0].kind == "strong" and self._bold_name(rest, block):
+            # '- **Ada Lovelace** — [homepage](url)', '- **Ada Lovelace**': a name in bold, not a group's label
+            rest = TextLine(text_line.line, [Piece("text", rest.pieces[0].text, text_line.line), *rest.pieces[1:]])
         elif rest.pieces and rest.pieces[0].kind == "strong":
             name, project, pieces = label_of(text_line)
             after = TextLine(text_line.line, pieces)
@@ -135,11 +142,16 @@ class _Groups:
         elif (
             (lead := split_lead(rest)) is not None
             and is_plain_label(lead[0])
+            and not _only_labelled_links(lead[1].pieces)  # 'Ada Lovelace: [GitHub](url)' is no group
             and split_entries(before_reference(lead[1]), ctx.marks).is_list
         ):  # 'Advisors: [Ada](url), [Grace](url)'
             name = " ".join(lead[0].rstrip(":").split())
             self.open(name, project_of(name), text_line.line)
             rest = lead[1]
+        elif len(rest.pieces) == 1 and rest.pieces[0].kind == "text" and _label_alone(rest.text):
+            name = " ".join(rest.text.split()).rstrip(":").rstrip()  # 'Advisors:' on its own line, names below
+            self.open(name, project_of(name), text_line.line)
+            return
         reference = split_reference(rest)
         if reference is not None:  # 'See [site](url)': its links are the group's links, never members
             rest, cited = reference
@@ -174,6 +186,19 @@ class _Groups:
             if piece.kind in ("link", "image"):
                 self.add_link(piece)
         ctx.unplaced("item" if block.kind == "item" else "text", rest.text, text_line.line)
+
+    def _bold_name(self, line: TextLine, block: Block) -> bool:
+        """A bold text that is a person's name, not a label: followed by labelled links only ('**Ada** — [homepage]
+        (url)'), or alone in a list item; and a name by the rules, with no word of a role or an institution."""
+        bold = " ".join(line.pieces[0].text.split())
+        rest = line.pieces[1:]
+        if rest and not _only_labelled_links(rest):
+            return False
+        if not rest and block.kind != "item":
+            return False
+        if bold.endswith(":") or has_word(bold, ROLE_WORDS) or has_word(bold, INSTITUTION_WORDS):
+            return False
+        return split_status(bold)[1] is None and doubt(bold, "person") is None
 
     def open_item(self, block: Block) -> None:
         """A list item with items under it: it names their group ('- SGLang' over its team)."""
@@ -211,6 +236,23 @@ class _Groups:
             for piece in links:
                 self.add_link(piece)
         self.add(entry)
+
+
+def _label_alone(text: str) -> bool:
+    """'Advisors:' on a line of its own: a label, as a bold line is, for the names on the lines after it."""
+    text = text.strip()
+    return text.endswith(":") and is_plain_label(text) and not text[:-1].rstrip().endswith(":")
+
+
+def _only_labelled_links(pieces: list[Piece]) -> bool:
+    """Labelled links ('[homepage](url)', '[GitHub](url)') and the separators between them, and nothing else."""
+    found = False
+    for piece in pieces:
+        if is_link_label(piece):
+            found = True
+        elif piece.kind != "text" or piece.text.strip(" \t-\u2013\u2014:|\u00b7\u2022(),;/"):
+            return False
+    return found
 
 
 @dataclass(frozen=True, slots=True)

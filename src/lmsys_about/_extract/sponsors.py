@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from .._read.blocks import Section
+from .._read.blocks import Block, Section
 from ._context import Context
 from ._text import looks_like_name, sentences, series
 from .entries import Entry, linked_run, split_entries, split_lead
@@ -24,7 +25,7 @@ def _kind_of(sentence: str, current: str) -> str:
     return current
 
 
-def _add(entry: Entry, kind: str, ctx: Context) -> None:
+def _add(entry: Entry, kind: str, ctx: Context, notes: tuple[str, ...] = ()) -> None:
     """A sponsor, unless its name is no organisation's: then its link is a link, with a doubtful-name warning."""
     found = doubt(entry.name, "sponsor")
     if found is not None:
@@ -35,7 +36,9 @@ def _add(entry: Entry, kind: str, ctx: Context) -> None:
     url = ctx.url(entry.link) if entry.link is not None else None
     for note in entry.notes:  # a sponsor has no notes: '(GPUs)' after it is said, not kept
         ctx.unplaced("text", f"({note})", entry.line)
-    ctx.sponsors.append({"name": entry.name, "url": url, "kind": kind, "line": entry.line})
+    ctx.sponsors.append({"name": entry.name, "url": url, "kind": kind, "notes": notes, "line": entry.line})
+    for piece in entry.more:  # a second labelled link: a link of the page
+        ctx.link(piece)
 
 
 def _names_sponsors(text: str) -> bool:
@@ -43,15 +46,88 @@ def _names_sponsors(text: str) -> bool:
     return _kind_of(text, "") != ""
 
 
+def _is_lead(text: str) -> bool:
+    """A sentence that introduces the sponsors after it: it ends at a colon or at no punctuation ('We got API
+    credits from'), or thanks 'the following' ones. A sentence that ends ('Questions? Visit us.') says nothing of
+    what follows."""
+    return not text.rstrip().endswith((".", "!", "?")) or ("the following" in text.lower() and _names_sponsors(text))
+
+
 def _plain_sponsor(name: str) -> bool:
     """A sponsor named without a link: a name ('Google Cloud'), or one word however written ('a16z')."""
     return doubt(name, "sponsor") is None and (looks_like_name(name) or len(name.split()) == 1)
 
 
+_NAME_HEADERS = (
+    "sponsor",
+    "name",
+    "company",
+    "compan",
+    "organi",
+    "donor",
+    "partner",
+    "supporter",
+    "institution",
+    "who",
+)
+_LINK_HEADERS = ("link", "url", "website", "homepage", "home page", "site", "web")
+
+
+@dataclass(frozen=True, slots=True)
+class _Columns:
+    """Which cells of a sponsors table's rows name sponsors, and which hold their links; the others say more."""
+
+    names: int
+    links: frozenset[int]
+
+
+def _columns(head: Block) -> _Columns | None:
+    titles = [" ".join(cell.text.split()).lower() for cell in head.lines]
+    links = frozenset(i for i, title in enumerate(titles) if title.startswith(_LINK_HEADERS))
+    names = [i for i, title in enumerate(titles) if title.startswith(_NAME_HEADERS) and i not in links]
+    return _Columns(names[0], links) if names else None
+
+
+def _row(block: Block, columns: _Columns | None, kind: str, ctx: Context) -> None:
+    """'| Gold | [Acme](url), [Globex](url) |': a sponsor for each name of its name cell, the other cells' text as
+    their notes (a tier), or their kind where it says API credits; a row it cannot read whole is reported."""
+    cells = block.lines
+    split = (
+        split_entries(cells[columns.names], ctx.marks, labelled=False)
+        if columns and columns.names < len(cells)
+        else None
+    )
+    if columns is None or split is None or not split.is_list:
+        ctx.unplaced("row", " | ".join(cell.text.strip() for cell in cells), block.line)
+        return
+    notes: list[str] = []
+    for index, cell in enumerate(cells):
+        if index == columns.names:
+            continue
+        links = list(cell.links())
+        if index in columns.links and len(links) == 1 and len(split.entries) == 1 and split.entries[0].link is None:
+            split.entries[0].link = links[0]  # '| Acme | [acme.com](url) |'
+            continue
+        for piece in links:
+            ctx.link(piece)
+        text = " ".join(cell.text.split())
+        if not links and any(char.isalnum() for char in text):
+            kind = _kind_of(text, kind) if "credit" in text.lower() else kind
+            notes.append(text)
+    for entry in split.entries:
+        _add(entry, kind, ctx, tuple(notes))
+
+
 def extract_sponsors(section: Section, ctx: Context) -> None:
     kind = _kind_of(section.title, "donor")  # '### API credits' under '## Sponsors'
-
+    columns: _Columns | None = None
     for block in section.blocks:
+        if block.kind == "head":
+            columns = _columns(block)
+            continue
+        if block.kind == "row":
+            _row(block, columns, kind, ctx)
+            continue
         listing = block.kind == "item"
         for text_line in block.lines:
             reference = split_reference(text_line)
@@ -61,7 +137,7 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 if not text_line.text.strip(" \t,;."):
                     continue
             lead = split_lead(text_line)
-            if lead is not None and split_entries(lead[1], ctx.marks).is_list:
+            if lead is not None and split_entries(lead[1], ctx.marks, labelled=False).is_list:
                 kind = _kind_of(lead[0], kind)  # 'We thank these companies for API credits: [A](url), [B](url)'
                 text_line, listing = lead[1], True
             elif lead is not None and _names_sponsors(lead[0]) and not any(p.kind == "link" for p in lead[1].pieces):
@@ -71,14 +147,16 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                     for name in names:
                         _add(Entry(name, text_line.line), kind, ctx)
                     continue
-            split = split_entries(text_line, ctx.marks)
+            split = split_entries(text_line, ctx.marks, labelled=False)  # '[GitHub](url)' may sponsor
             has_link = any(p.kind == "link" for p in text_line.pieces)
             if split.is_list and (has_link or listing or "," in text_line.text):
                 for entry in split.entries:
                     _add(entry, kind, ctx)
                 listing = True
                 continue
-            kind = _kind_of(text_line.text, kind)
+            if _is_lead(text_line.text):  # what follows is given for this ('... which provide API credits:')
+                kind = _kind_of(text_line.text, kind)
+                ctx.read_lines.add(text_line.line)
             run = linked_run(text_line)
             if run is not None and _names_sponsors(text_line.text):  # 'Thanks to [A](url) and [B](url) for GPUs.'
                 for piece in run:
@@ -99,3 +177,4 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 match = _FORMS.search(sentence.text)
                 if match and _ABOUT_DONATIONS.search(sentence.text):
                     ctx.donation_forms.extend(series(match["forms"]))
+                    ctx.read_lines.add(sentence.line)

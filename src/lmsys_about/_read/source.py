@@ -8,9 +8,12 @@ they can blow up, and every error names its line in the original file.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
 import string
 from dataclasses import dataclass
+from typing import BinaryIO
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
@@ -49,6 +52,34 @@ class Source:
     front_matter: FrontMatter | None
     body: str
     line_offset: int
+
+
+_CHUNK = 1 << 16
+
+
+def read_capped(stream: BinaryIO, *, max_bytes: int | None, path: str | None) -> bytes:
+    """All of ``stream``, or SourceError as soon as it holds more than ``max_bytes``, with its real size when
+    the stream is a regular file. At most one byte past the cap is read, in chunks: ``read(n)`` allocates ``n``
+    bytes before reading, so a large cap must not be asked for at once."""
+    if max_bytes is None:
+        return stream.read()
+    chunks: list[bytes] = []
+    total = 0
+    while total <= max_bytes:
+        chunk = stream.read(min(_CHUNK, max_bytes + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+    try:
+        status: os.stat_result | None = os.fstat(stream.fileno())
+    except (OSError, ValueError, AttributeError):  # no file descriptor at all
+        status = None
+    if status is not None and stat.S_ISREG(status.st_mode) and status.st_size > max_bytes:
+        amount = f"{status.st_size:,} bytes"
+    else:  # a pipe or a socket: how much more is unknown
+        amount = f"more than {max_bytes:,} bytes"
+    raise SourceError(f"input is {amount}, above the limit of {max_bytes:,}", path=path)
 
 
 def read_source(data: str | bytes, *, path: str | None, max_bytes: int | None, tuning: Tuning = TUNED) -> Source:

@@ -1,0 +1,68 @@
+"""Prose that no extractor placed: its web addresses are links of the page, and a paragraph that gave no value is
+reported at its line. Prose never becomes a person or a sponsor, and it never vanishes without a word."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .._read.blocks import Block, Piece
+from ._context import Context, Record
+from ._text import legend
+from .contact import web_addresses
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph as it was before extraction: its first and last lines and its text."""
+
+    first: int
+    last: int
+    text: str
+
+
+def keep_addresses(blocks: Iterable[Block], ctx: Context) -> None:
+    """Web addresses written out in text ('Please refer to https://x.org/donations/.'), which CommonMark leaves as
+    text: each is a link of the page, labelled with itself."""
+    for block in blocks:
+        for text_line in block.lines:
+            if "://" not in text_line.text:  # most lines: no address
+                continue
+            for _, url in web_addresses(text_line):
+                ctx.link(Piece("link", url, text_line.line, url))
+
+
+def prose_of(blocks: Iterable[Block]) -> list[Paragraph]:
+    """The section's paragraphs that must give a value or a finding: not a lead ('... the following institutions:')
+    whose list follows, nor a legend ('"*" denotes initiators'), which gives the marks' meanings."""
+    found = []
+    for block in blocks:
+        if block.kind != "paragraph" or not block.lines:
+            continue
+        text = block.text
+        if not text or text.endswith(":") or any(legend(t.text) for t in block.lines):
+            continue
+        found.append(Paragraph(block.line, block.lines[-1].line, text))
+    return found
+
+
+def _lines(records: Iterable[Record]) -> Iterator[int]:
+    for record in records:
+        yield record["line"]
+        for key in ("members", "links"):
+            for inner in record.get(key, ()):
+                yield inner["line"]
+
+
+def report_unplaced(paragraphs: list[Paragraph], ctx: Context) -> None:
+    """Each paragraph none of whose lines holds a value or a finding: an ``unplaced-text`` finding at its line."""
+    if not paragraphs:
+        return
+    used = set(ctx.read_lines)
+    for records in (ctx.groups, ctx.sponsors, ctx.events, ctx.projects, ctx.contact_links, ctx.links):
+        used.update(_lines(records))
+    used.update(_lines((*ctx.labelled_institutions, *ctx.founding_institutions)))
+    used.update(d["line"] for d in ctx.diagnostics if d["line"] is not None)
+    for paragraph in paragraphs:
+        if not any(line in used for line in range(paragraph.first, paragraph.last + 1)):
+            ctx.unplaced("text", paragraph.text, paragraph.first)
