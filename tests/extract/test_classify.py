@@ -48,8 +48,10 @@ def test_the_heading_decides_over_the_content() -> None:
     ("content", "kind"),
     [
         ("[X](https://x.com/lmsys), [mail](mailto:a@b.org)", "contact"),
-        ("We received API credits.", "sponsors"),
-        ("Please donate to us.", "sponsors"),
+        ("We received API credits from [Acme](https://acme.example.com/).", "sponsors"),
+        ("We thank our donors:\n\nAcme, Globex", "sponsors"),
+        ("Please donate to us.", None),  # a sentence about donations lists no sponsor
+        ("We welcome donations: see https://x.example.org/donations/.", None),
         ("It began in 2020.", "history"),
         ("Ada Lovelace, Alan Turing", "people"),
     ],

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -45,3 +47,26 @@ def test_the_environment_drops_what_reshapes_git(monkeypatch: pytest.MonkeyPatch
     assert command[:4] == ["git", "--no-pager", "-C", "repo"]
     assert "log.showSignature=false" in command
     assert command[-1] == "log"
+
+
+def test_a_walk_stopped_early_ends_its_git_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from lmsys_about._git.walk import walk
+
+    repo = Repo(tmp_path / "site")
+    repo.commit("One", {PAGE: V1})
+    repo.commit("Two", {PAGE: V2})
+    started: list[subprocess.Popen[bytes]] = []
+    original = subprocess.Popen
+
+    class Recording(original):  # type: ignore[misc,valid-type]
+        def __init__(self, *args: Any, **options: Any) -> None:
+            super().__init__(*args, **options)
+            started.append(self)
+
+    monkeypatch.setattr(subprocess, "Popen", Recording)
+    versions = walk(str(repo.root), PAGE)
+    next(versions)
+    cat_file = started[-1]
+    assert cat_file.poll() is None  # reading
+    versions.close()  # as when the reader of the output goes away
+    assert cat_file.poll() is not None

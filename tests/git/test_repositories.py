@@ -190,7 +190,7 @@ def missing_blobs(repo: Path) -> set[str]:
     return {line[1:] for line in out.splitlines() if line.startswith("?")}
 
 
-def test_a_partial_clone_never_fetches(history: Repo, tmp_path: Path) -> None:
+def test_a_partial_clone_never_fetches(history: Repo, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     history.git("config", "uploadpack.allowFilter", "true")
     partial = tmp_path / "partial"
     git(tmp_path, "clone", "-q", "--filter=blob:none", "--no-checkout", f"file://{history.root}", str(partial))
@@ -203,11 +203,22 @@ def test_a_partial_clone_never_fetches(history: Repo, tmp_path: Path) -> None:
         assert isinstance(version.error, HistoryError)
         assert "not available in this clone" in str(version.error)
         assert "does not exist" not in str(version.error)
+    # Not one version read: the command says so and exits 1, after the versions and their errors.
+    from lmsys_about._cli.main import main
+
+    for table in ([], ["--table", "changes"]):
+        assert main(["history", str(partial), "--path", "content/index.md", *table]) == 1
+        out, err = capsys.readouterr()
+        assert out.count("not available in this clone") == 6
+        assert err == "lmsys-about: no version of content/index.md could be read\n"
     # A blob the clone has is read: check out the last version only.
     git(partial, "-c", "protocol.allow=always", "checkout", "-q", "HEAD")
     versions = list(walk(str(partial), "content/index.md"))
-    assert versions[-1].about is not None
     assert isinstance(versions[-2].error, HistoryError)
+    last = versions[-1]
+    assert last.about is not None
+    assert last.changes == []  # not 'everyone joined': what came before is unknown
+    assert last.note == "the versions before this one are not available in this clone: nothing to compare it with"
 
 
 def test_symlinks_and_directories_are_not_pages(tmp_path: Path) -> None:
@@ -315,5 +326,27 @@ def test_the_command_line_options(history: Repo, capsys: pytest.CaptureFixture[s
     assert subjects("--path", "content/index.md", "--since", "2024-01-05T00:00:00+00:00") == every[3:]
     assert subjects("--path", "content/index.md", "--until", "2024-01-03T23:00:00+00:00") == every[:2]
     assert subjects("HEAD~3", "--path", PAGE) == every[:3]
+    assert main(["history", str(history.root), "--path", "content/index.md"]) == 0
+    assert "Move the page\n  > the page moved from content/about.md to content/index.md\n  (no changes)\n" in (
+        capsys.readouterr().out
+    )
     assert main(["history", str(history.root), "HEAD~3", "--path", "content/index.md", "--no-follow"]) == 2
     assert "no commit touches content/index.md in the range given" in capsys.readouterr().err
+
+
+@pytest.mark.usefixtures("clean")
+def test_a_merge_is_one_step_whatever_the_configuration(tmp_path: Path) -> None:
+    repo = Repo(tmp_path / "site")
+    repo.commit("Add", {PAGE: V1})
+    repo.git("switch", "-q", "-c", "side")
+    repo.commit("Add Cy on a branch", {PAGE: V2})
+    repo.git("switch", "-q", "main")
+    repo.commit("Unrelated", {"README.md": "site\n"})
+    repo.day += 1
+    repo.git("merge", "-q", "--no-ff", "-m", "Merge the branch", "side")
+    expected = summary(list(walk(str(repo.root), PAGE)))
+    assert [v[3] for v in expected] == ["Add", "Merge the branch"]  # the branch's commit is not on the main line
+    assert expected[1][5] == ["+ Cy Wu joined Team (line 8)"]
+    for key, value in {**HOSTILE, "log.diffMerges": "combined", "diff.renameLimit": "1"}.items():
+        repo.git("config", key, value)
+    assert summary(list(walk(str(repo.root), PAGE))) == expected

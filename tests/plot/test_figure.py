@@ -215,3 +215,13 @@ def test_nothing_else_imports_matplotlib(root: Path) -> None:
 def test_long_names_are_cut_between_words(name: str, label: str) -> None:
     assert short(name) == label
     assert len(short(name)) <= 28
+
+
+def test_plot_takes_the_walks_options(root: Path, tmp_path: Path) -> None:
+    out = tmp_path / "t.svg"
+    assert (
+        main(["history", str(root), "HEAD", "--no-follow", "--since", "2024-01-04T00:00:00+00:00", "--plot", str(out)])
+        == 0
+    )
+    texts = svg_texts(out)
+    assert "2 versions; a grey line marks each of the 2 that changed something" in " ".join(texts)

@@ -299,3 +299,16 @@ def test_front_matter_nested_deeper_than_yaml_takes_is_a_render_error() -> None:
         loads(render(about.model_copy(update={"front_matter": {"title": "About", "x": shallow}}))).front_matter["x"]
         == shallow
     )
+
+
+def test_a_render_error_names_a_hostile_key_on_one_line() -> None:
+    key = "x\n::error file=x.md,line=1::forged"
+    nested: list[object] = []
+    for _ in range(40):
+        nested = [nested]
+    about = load().model_copy(update={"front_matter": {"title": "About", key: nested}})
+    with pytest.raises(RenderError) as caught:
+        render(about)
+    assert caught.value.field.startswith(f"front_matter.{key}[0]")  # the data, exact
+    assert "\n" not in str(caught.value)
+    assert str(caught.value).startswith("about.md: front_matter.x\\x0a::error file=x.md,line=1::forged[0]")

@@ -77,11 +77,12 @@ _INTEGER = re.compile(r"[+-]?[0-9]+")
 def _number(text: str, *, least: int, most: int, what: str) -> int:
     """``text`` as an int from ``least`` to ``most``; argparse turns the refusal into a usage error (exit 2)."""
     if _INTEGER.fullmatch(text.strip()) is None:
-        raise argparse.ArgumentTypeError(f"not a number of {what}: {printable(text)!r}")
+        raise argparse.ArgumentTypeError(f"not a number of {what}: {text!r}")
     # int() of a number longer than the largest allowed would only be refused (or above 4,300 digits, fail).
     value = int(text) if len(text.strip().lstrip("+-").lstrip("0")) <= len(str(most)) else None
     if value is None or not least <= value <= most:
-        raise argparse.ArgumentTypeError(f"must be a number of {what} from {least:,} to {most:,}: {printable(text)}")
+        shown = text if len(text) <= 30 else f"{text[:20]}… ({len(text):,} characters)"
+        raise argparse.ArgumentTypeError(f"must be a number of {what} from {least:,} to {most:,}: {shown}")
     return value
 
 
@@ -134,4 +135,4 @@ def data_output() -> None:
     reconfigure = getattr(sys.stdout, "reconfigure", None)
     if reconfigure is not None and (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
         sys.stdout.flush()
-        reconfigure(encoding="utf-8", errors="strict")
+        reconfigure(encoding="utf-8", errors="backslashreplace")  # a file name undecodable as UTF-8 holds a surrogate

@@ -7,10 +7,11 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .._printable import printable
-from .common import EXIT_ERROR, EXIT_OK, Subparsers, add_max_bytes, error
+from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Subparsers, add_max_bytes, error
 
 if TYPE_CHECKING:
     from .._git.walk import Version
@@ -34,10 +35,14 @@ def _version_record(version: Version) -> dict[str, Any]:
     }
 
 
-def _version_text(version: Version) -> str:
+def _version_text(version: Version, moved_from: str | None = None) -> str:
+    """The version for a person to read; ``moved_from`` is the page's path in the version before, when it
+    differs."""
     from ..errors import HistoryError
 
     head = f"{version.date[:10]} {version.commit[:12]} {printable(version.subject)}"
+    if moved_from is not None:
+        head += f"\n  > the page moved from {printable(moved_from)} to {printable(version.path)}"
     if version.error is not None:
         what = "" if isinstance(version.error, HistoryError) else "does not parse: "
         return f"{head}\n  ! {what}{printable(str(version.error))}"
@@ -92,18 +97,40 @@ def _plot(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _Read:
+    """The versions of a walk as they go by, counting those that were read."""
+
+    def __init__(self, versions: Iterable[Version]) -> None:
+        self.versions = versions
+        self.read = 0
+
+    def __iter__(self) -> Iterator[Version]:
+        for version in self.versions:
+            self.read += version.about is not None
+            yield version
+
+    def status(self, path: str) -> int:
+        """EXIT_OK when some version was read; otherwise a line that says so, and EXIT_FINDINGS."""
+        if self.read:
+            return EXIT_OK
+        error(f"no version of {printable(path)} could be read")
+        return EXIT_FINDINGS
+
+
 def _table(args: argparse.Namespace) -> int:
     from .._export.records import rows_to_csv, rows_to_ndjson
-    from .._git.tables import history_columns, history_records
+    from .._git.tables import TABLES, history_columns
+    from .._git.walk import walk
 
-    rows = history_records(args.repo, args.table, path=args.path, **_walk_options(args))
+    versions = _Read(walk(args.repo, args.path, **_walk_options(args)))
+    rows = list(TABLES[args.table][1](versions))
     if args.format == "csv":
         sys.stdout.write(rows_to_csv(history_columns(args.table), rows, raw=args.raw_csv))
     elif args.format == "ndjson":
         sys.stdout.write(rows_to_ndjson(rows))
     else:
         sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
-    return EXIT_OK
+    return versions.status(args.path)
 
 
 def _history(args: argparse.Namespace) -> int:
@@ -122,12 +149,16 @@ def _history(args: argparse.Namespace) -> int:
         return _plot(args)
     if args.table is not None:
         return _table(args)
-    for version in walk(args.repo, args.path, **_walk_options(args)):
+    versions = _Read(walk(args.repo, args.path, **_walk_options(args)))
+    path = None
+    for version in versions:
         if args.format == "ndjson":
             print(json.dumps(_version_record(version), ensure_ascii=False), flush=True)
         else:
-            print(_version_text(version), flush=True)
-    return EXIT_OK
+            moved_from = path if path is not None and path != version.path else None
+            print(_version_text(version, moved_from), flush=True)
+        path = version.path
+    return versions.status(args.path)
 
 
 def register(subparsers: Subparsers) -> None:

@@ -58,6 +58,12 @@ def build_parser() -> tuple[argparse.ArgumentParser, frozenset[str]]:
     return parser, frozenset(subparsers.choices)
 
 
+def _is_data(args: argparse.Namespace) -> bool:
+    """Whether the command prints data: a data command, a data format, or a table (history's --table)."""
+    format_ = getattr(args, "format", None)
+    return args.command in DATA_COMMANDS or format_ in DATA_FORMATS or getattr(args, "table", None) is not None
+
+
 def _run(args_list: list[str]) -> int:
     """Parse ``args_list`` and run its subcommand; an error of the input or of the output is one line."""
     parser, commands = build_parser()
@@ -68,7 +74,7 @@ def _run(args_list: list[str]) -> int:
         args = parser.parse_args(args_list)
     except SystemExit as exit_:  # argparse exits on --help, --version and usage errors
         return exit_.code if isinstance(exit_.code, int) else EXIT_ERROR
-    if args.command in DATA_COMMANDS or getattr(args, "format", None) in DATA_FORMATS:
+    if _is_data(args):
         data_output()
     handler: Handler = args.handler
     return handler(args)

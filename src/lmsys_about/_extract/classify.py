@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from .._read.blocks import Section
+from .._read.blocks import Section, TextLine
 from .._urls import platform_of
 from ._text import Marks
 from .entries import split_entries
 from .history import find_date
 from .labels import INSTITUTION_WORDS, ROLE_WORDS, has_word
+from .names import doubt
 
 # The first row whose words a heading has decides the section's kind ("Project members" is people).
 _KINDS_BY_TITLE: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -26,6 +27,18 @@ _TIER_WORDS = (
     "platinum", "gold", "silver", "bronze", "diamond", "premier", "founding", "compute", "cloud", "gpu", "hardware",
     "infrastructure", "individual", "corporate", "institutional", "industry", "academic", "in-kind", "grant", "major",
 )  # fmt: skip
+
+
+def _names_sponsors(line: TextLine) -> bool:
+    """A line that says sponsors are listed, in it or after it: it speaks of sponsors, donations or API credits (in
+    its words, not in a web address) and holds links or ends at a colon. A sentence about donations is no list."""
+    text = line.text.lower()
+    if not ("api credit" in text or "sponsor" in text or "dona" in text or "donor" in text):
+        return False
+    words = " ".join(word for word in text.split() if "://" not in word)
+    said = "api credit" in words or "sponsor" in words or "donat" in words or "donor" in words
+    named = any(doubt(piece.text, "sponsor") is None for piece in line.links())  # not '<https://x.org>'
+    return said and (named or words.rstrip().endswith(":"))
 
 
 def kind_by_title(title: str) -> str | None:
@@ -48,8 +61,7 @@ def kind_of(section: Section, marks: Marks, parent: str | None = None) -> str | 
     urls = [p.url for t in lines for p in t.links() if p.url]  # a link without a target says nothing of the kind
     if urls and all(u.startswith("mailto:") or platform_of(u) != "web" for u in urls):
         return "contact"
-    text = " ".join(t.text for t in lines).lower()
-    if "api credit" in text or "sponsor" in text or "donat" in text:
+    if any(_names_sponsors(t) for t in lines):
         return "sponsors"
     if any(block.kind == "paragraph" and find_date(block.text) for block in section.blocks):
         return "history"

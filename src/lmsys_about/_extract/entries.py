@@ -10,6 +10,7 @@ from itertools import pairwise
 
 from .._read.blocks import Piece, TextLine
 from ._text import Marks, looks_like_name, marks_only, strip_marks
+from .names import prose_rule
 
 # Runs of whitespace are only entered at their first character ('(?<!\s)'), so that a long run is scanned once,
 # not once per position: a plain '\s*[,;]' takes time quadratic in the run's length.
@@ -123,13 +124,19 @@ def _labelled_links(pieces: list[Piece]) -> list[Piece]:
     return kept
 
 
+def _bare_link(piece: Piece, labelled: bool) -> bool:
+    """A link that is no footnote and, where labelled links are read, no labelled link: one that names someone."""
+    return piece.kind == "link" and not is_footnote(piece) and not (labelled and is_link_label(piece))
+
+
 def split_entries(line: TextLine, marks: Marks, *, labelled: bool = True) -> Split:
     """Read a line as a list of links and plain names separated by commas (or by nothing at all); with ``labelled``,
     a labelled link ('[homepage](url)') is the link of the name before it."""
     entries: list[Entry] = []
     after_link = False
     title = ""  # 'Prof.' before the next name: said of it
-    for piece in _labelled_links(line.pieces) if labelled else line.pieces:
+    pieces = _labelled_links(line.pieces) if labelled else line.pieces
+    for index, piece in enumerate(pieces):
         if (
             labelled and entries and is_link_label(piece)
         ):  # 'Ada Lovelace — [homepage](url)': the link of the name before it
@@ -187,18 +194,25 @@ def split_entries(line: TextLine, marks: Marks, *, labelled: bool = True) -> Spl
                 continue
             if not any(char.isalnum() for char in fragment):  # '~~', '→': decoration around names, not a name
                 continue
-            note = None
+            said: list[str] = []
             if fragment.endswith(")") and "(" in fragment:  # 'Ada Lovelace (UC Berkeley)': a note, not a name
-                opening = fragment.rfind("(")
-                fragment, note = fragment[:opening].rstrip(), " ".join(fragment[opening + 1 : -1].split())
+                while fragment.endswith(")") and "(" in fragment:  # '(MIT) (emerita)': each is a note
+                    opening = fragment.rfind("(")
+                    fragment, note = fragment[:opening].rstrip(), " ".join(fragment[opening + 1 : -1].split())
+                    if note:
+                        said.insert(0, note)
                 only_marks = marks_only(fragment, marks) if fragment else []
-                if only_marks is not None and follows and note:  # '[Ada](url) (UC Berkeley)', '[Ada](url)* (MIT)'
+                if only_marks is not None and follows and said:  # '[Ada](url) (UC Berkeley)', '[Ada](url)* (MIT)'
                     entries[-1].marks.extend(only_marks)
-                    entries[-1].notes.append(note)
+                    entries[-1].notes.extend(said)
                     continue
             name, found = strip_marks(fragment, marks)
+            if last and index + 1 < len(pieces) and _bare_link(pieces[index + 1], labelled):
+                # 'We <https://x.org>', 'Write to [us](url)': a word right before a link, with no separator between
+                # them, is part of a sentence, not a name of a list
+                return Split(entries, raw.strip())
             if name and looks_like_name(name) and piece.kind == "text":
-                entries.append(Entry(name, piece.line, None, found, [note] if note else []))
+                entries.append(Entry(name, piece.line, None, found, said))
             else:
                 return Split(entries, raw.strip())
         if dash_note:
@@ -206,6 +220,8 @@ def split_entries(line: TextLine, marks: Marks, *, labelled: bool = True) -> Spl
                 return Split(entries, dash_note)
             entries[-1].notes.append(dash_note)
         after_link = False
+    if entries and entries[0].link is None and prose_rule(entries[0].name):
+        return Split(entries, entries[0].name)  # 'Also, We (see below)': a line that opens as a sentence is one
     return Split(entries)
 
 

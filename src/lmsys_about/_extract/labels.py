@@ -86,8 +86,9 @@ def label_of(text_line: TextLine) -> tuple[str, str | None, list[Piece]]:
         elif not colon and len(rest) == 1 and "," not in head:  # '**SGLang** major developers'
             suffix, rest = head, []
     name = " ".join(f"{strong} {suffix}".split()).rstrip(":").strip()
-    # '**SGLang** major developers:' and '**FlashInfer**:' name a project; '**Emeriti**' alone does not.
-    project = project_of(strong) if colon or suffix.strip() else None
+    # '**SGLang** major developers:', '**FlashInfer**:' and '**FlashInfer**' name a project, as '#### FlashInfer' does;
+    # '**Emeriti**' and '**Student Team**' do not (project_of knows the words of roles).
+    project = project_of(strong)
     return name, project, rest
 
 
@@ -115,5 +116,7 @@ def is_plain_label(text: str) -> bool:
         0 < len(words) <= 4
         and words[0][0].isupper()
         and words[0].lower() not in _NOT_LABEL_START
+        and words[-1].lower() not in FUNCTION_WORDS  # 'Welcome to:' opens a sentence, not a group
         and not any(char in text for char in ".;!?")
+        and ":" not in text.rstrip(":")
     )

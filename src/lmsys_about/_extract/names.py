@@ -199,6 +199,19 @@ def doubt(text: str, kind: Kind = "person", known: Known = ()) -> tuple[str, str
     return None
 
 
+# The rules a plain word of a sentence fails, as no name does: 'Also', 'the team', 'Questions?'. An organisation
+# ('UC Berkeley') or a project's name among names is no sentence: those rules are left out.
+_PROSE_RULES = frozenset(
+    {"url", "email", "reference", "function-words", "sentence", "phrase", "lowercase", "determiner"}
+)
+
+
+def prose_rule(text: str) -> bool:
+    """True when ``text``, written without a link among names, fails a rule that only words of a sentence fail."""
+    found = doubt(text, "person")
+    return found is not None and found[0] in _PROSE_RULES
+
+
 def doubtful_message(text: str, kind: Kind, rule: str, reason: str) -> str:
     return f"{text.strip()!r} is not taken as a {kind}: {reason} ({rule})"
 

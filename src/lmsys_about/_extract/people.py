@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .._read.blocks import Block, Piece, Section, TextLine
 from ._context import Context, Record
 from ._text import legend, split_status
-from .entries import Entry, is_link_label, split_entries, split_lead
+from .entries import Entry, Split, is_link_label, split_entries, split_lead
 from .labels import (
     INSTITUTION_WORDS,
     ROLE_WORDS,
@@ -143,7 +143,7 @@ class _Groups:
             (lead := split_lead(rest)) is not None
             and is_plain_label(lead[0])
             and not _only_labelled_links(lead[1].pieces)  # 'Ada Lovelace: [GitHub](url)' is no group
-            and split_entries(before_reference(lead[1]), ctx.marks).is_list
+            and _names(split_entries(before_reference(lead[1]), ctx.marks))
         ):  # 'Advisors: [Ada](url), [Grace](url)'
             name = " ".join(lead[0].rstrip(":").split())
             self.open(name, project_of(name), text_line.line)
@@ -172,6 +172,17 @@ class _Groups:
                         ctx.unplaced("text", entry.name, entry.line)
                 return
             entries = split.entries
+            if _one_word_alone(entries) and (entries[0].notes or rest.text.rstrip().endswith((".", "!", "?"))):
+                # 'Questions (see below).', 'We (thanks).': one word alone on its line, said of or ending as a sentence,
+                # may be any word, not a name ('Ada' alone, or 'Ada*', is a name)
+                reason = "one word alone on its line may be a word, not a name"
+                ctx.report(
+                    "warning",
+                    "doubtful-name",
+                    doubtful_message(entries[0].name, "person", "alone", reason),
+                    entries[0].line,
+                )
+                return
             if block.kind == "item" and len(entries) > 1 and entries[0].link and not any(e.link for e in entries[1:]):
                 # '- [Ada](url), UC Berkeley': an item lists one person, and the text after the link says more of them
                 entries[0].notes.extend(entry.name for entry in entries[1:])
@@ -236,6 +247,16 @@ class _Groups:
             for piece in links:
                 self.add_link(piece)
         self.add(entry)
+
+
+def _one_word_alone(entries: list[Entry]) -> bool:
+    """One plain word, no link: 'Thanks (see below).' as much as 'Ada'; too little to tell a name from a word."""
+    return len(entries) == 1 and entries[0].link is None and len(entries[0].name.split()) == 1
+
+
+def _names(split: Split) -> bool:
+    """A list after a lead that holds a name: 'Note: We (see below).' opens no group."""
+    return split.is_list and not _one_word_alone(split.entries) and any(doubt(e.name) is None for e in split.entries)
 
 
 def _label_alone(text: str) -> bool:

@@ -3,7 +3,7 @@ reported at its line. Prose never becomes a person or a sponsor, and it never va
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from .._read.blocks import Block, Piece
@@ -32,18 +32,27 @@ def keep_addresses(blocks: Iterable[Block], ctx: Context) -> None:
                 ctx.link(Piece("link", url, text_line.line, url))
 
 
-def prose_of(blocks: Iterable[Block]) -> list[Paragraph]:
+def prose_of(blocks: Sequence[Block]) -> list[Paragraph]:
     """The section's paragraphs that must give a value or a finding: not a lead ('... the following institutions:')
-    whose list follows, nor a legend ('"*" denotes initiators'), which gives the marks' meanings."""
+    whose list follows it, nor a legend ('"*" denotes initiators'), which gives the marks' meanings."""
     found = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if block.kind != "paragraph" or not block.lines:
             continue
         text = block.text
-        if not text or text.endswith(":") or any(legend(t.text) for t in block.lines):
+        if not text or _leads(text, blocks[index + 1 : index + 2]) or any(legend(t.text) for t in block.lines):
             continue
         found.append(Paragraph(block.line, block.lines[-1].line, text))
     return found
+
+
+def _leads(text: str, following: Sequence[Block]) -> bool:
+    """A paragraph that ends at a colon, right before what it introduces: not another such paragraph."""
+    return (
+        text.endswith(":")
+        and bool(following)
+        and not (following[0].kind == "paragraph" and following[0].text.endswith(":"))
+    )
 
 
 def _lines(records: Iterable[Record]) -> Iterator[int]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from .._read.blocks import Block, Section
 from ._context import Context
 from ._text import looks_like_name, sentences, series
-from .entries import Entry, linked_run, split_entries, split_lead
+from .entries import Entry, Split, linked_run, split_entries, split_lead
 from .names import doubt, doubtful_message, split_reference
 
 _ABOUT_DONATIONS = re.compile(r"donation|sponsorship", re.IGNORECASE)
@@ -55,7 +55,8 @@ def _is_lead(text: str) -> bool:
 
 def _plain_sponsor(name: str) -> bool:
     """A sponsor named without a link: a name ('Google Cloud'), or one word however written ('a16z')."""
-    return doubt(name, "sponsor") is None and (looks_like_name(name) or len(name.split()) == 1)
+    one_word = len(name.split()) == 1 and any(char.isdigit() or char.isupper() for char in name)  # 'a16z', not 'we'
+    return doubt(name, "sponsor") is None and (looks_like_name(name) or one_word)
 
 
 _NAME_HEADERS = (
@@ -92,11 +93,11 @@ def _row(block: Block, columns: _Columns | None, kind: str, ctx: Context) -> Non
     """'| Gold | [Acme](url), [Globex](url) |': a sponsor for each name of its name cell, the other cells' text as
     their notes (a tier), or their kind where it says API credits; a row it cannot read whole is reported."""
     cells = block.lines
-    split = (
-        split_entries(cells[columns.names], ctx.marks, labelled=False)
-        if columns and columns.names < len(cells)
-        else None
-    )
+    cell = cells[columns.names] if columns and columns.names < len(cells) else None
+    split = split_entries(cell, ctx.marks, labelled=False) if cell is not None else None
+    if cell is not None and split is not None and not split.is_list and not any(cell.links()):
+        name = " ".join(cell.text.split())  # '| a16z |': a cell is one name, however written, if it is one
+        split = Split([Entry(name, block.line)]) if _plain_sponsor(name) else split
     if columns is None or split is None or not split.is_list:
         ctx.unplaced("row", " | ".join(cell.text.strip() for cell in cells), block.line)
         return
@@ -121,6 +122,7 @@ def _row(block: Block, columns: _Columns | None, kind: str, ctx: Context) -> Non
 def extract_sponsors(section: Section, ctx: Context) -> None:
     kind = _kind_of(section.title, "donor")  # '### API credits' under '## Sponsors'
     columns: _Columns | None = None
+    leads: list[tuple[int, int]] = []  # each lead's line, and how many sponsors there were before it
     for block in section.blocks:
         if block.kind == "head":
             columns = _columns(block)
@@ -133,11 +135,19 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
             reference = split_reference(text_line)
             if reference is not None:  # 'See [our sponsors](url)': a link, never a sponsor
                 ctx.cite(reference[1])
+                if not any(piece.kind in ("link", "image") for piece in reference[1]):  # '(see below)': said, not read
+                    ctx.unplaced("text", "".join(piece.text for piece in reference[1]), text_line.line)
                 text_line = reference[0]
                 if not text_line.text.strip(" \t,;."):
                     continue
             lead = split_lead(text_line)
-            if lead is not None and split_entries(lead[1], ctx.marks, labelled=False).is_list:
+            listed = split_entries(lead[1], ctx.marks, labelled=False) if lead is not None else None
+            if (
+                lead is not None
+                and listed is not None
+                and listed.is_list
+                and (_names_sponsors(lead[0]) or any(entry.link for entry in listed.entries))
+            ):  # 'Note: We (see below).' lists no sponsor
                 kind = _kind_of(lead[0], kind)  # 'We thank these companies for API credits: [A](url), [B](url)'
                 text_line, listing = lead[1], True
             elif lead is not None and _names_sponsors(lead[0]) and not any(p.kind == "link" for p in lead[1].pieces):
@@ -156,7 +166,7 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 continue
             if _is_lead(text_line.text):  # what follows is given for this ('... which provide API credits:')
                 kind = _kind_of(text_line.text, kind)
-                ctx.read_lines.add(text_line.line)
+                leads.append((text_line.line, len(ctx.sponsors)))
             run = linked_run(text_line)
             if run is not None and _names_sponsors(text_line.text):  # 'Thanks to [A](url) and [B](url) for GPUs.'
                 for piece in run:
@@ -178,3 +188,6 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 if match and _ABOUT_DONATIONS.search(sentence.text):
                     ctx.donation_forms.extend(series(match["forms"]))
                     ctx.read_lines.add(sentence.line)
+    # A lead is read for the sponsors after it, before the next lead: one with none ('We we') is no value of the page.
+    ends = [before for _, before in leads[1:]] + [len(ctx.sponsors)]
+    ctx.read_lines.update(line for (line, before), end in zip(leads, ends, strict=False) if end > before)

@@ -173,7 +173,7 @@ def _people(about: About) -> list[tuple[str, Sequence[str]]]:
 
 
 def _sponsors(about: About) -> list[tuple[str, Sequence[str]]]:
-    return [(sponsor.name, [sponsor.kind.replace("_", " ")]) for sponsor in about.sponsors]
+    return [(sponsor.name, [sponsor.kind]) for sponsor in about.sponsors]
 
 
 def timeline(versions: Iterable[Version]) -> Timeline:

@@ -35,7 +35,10 @@ EMPTY = About(
     contact=Contact(),
     diagnostics=[],
 )
+ABSENT = "the page does not exist in this commit"
+UNAVAILABLE = "the page is not available in this clone (a partial clone without it)"
 SHALLOW = "the history before this commit is not in this clone (a shallow clone): nothing to compare it with"
+GAP = "the versions before this one are not available in this clone: nothing to compare it with"
 NO_BASE = "the page before this commit cannot be read ({error}): nothing to compare it with"
 _NOT_A_PAGE = {
     SYMLINK: "a symbolic link, not a page",
@@ -83,15 +86,16 @@ def _entry(commit: Commit, name: str) -> Entry | None:
     return entry
 
 
-def _read(blobs: Blobs, blob: str, mode: str, *, source: str, max_bytes: int | None) -> About:
+def _read(
+    blobs: Blobs, blob: str, mode: str, *, source: str, max_bytes: int | None, missing: str = UNAVAILABLE
+) -> About:
+    """The page in ``blob``; ``missing`` says what it means when the repository lacks it."""
     if mode in _NOT_A_PAGE:
         raise HistoryError(_NOT_A_PAGE[mode], path=source)
     try:
         data = blobs.read(blob, max_bytes)
     except Missing:
-        raise HistoryError(
-            "the page is not available in this clone (a partial clone without it)", path=source
-        ) from None
+        raise HistoryError(missing, path=source) from None
     except NotBlob as other:
         raise HistoryError(_NOT_A_PAGE.get(other.kind, f"a {other.kind}, not a page"), path=source) from None
     except TooLarge as large:
@@ -106,15 +110,10 @@ def _page(blobs: Blobs, commit: Commit, name: str, max_bytes: int | None) -> Abo
         entry = _entry(commit, name)
     except HistoryError as error:
         raise HistoryError(error.message, path=source) from None
-    if entry is None:  # no diff line: read the path in the commit's tree
-        try:
-            return _read(blobs, f"{commit.commit}:{name}", "", source=source, max_bytes=max_bytes)
-        except HistoryError as error:
-            if "not available" not in error.message:
-                raise
-            raise HistoryError("the page does not exist in this commit", path=source) from None
+    if entry is None:  # no diff line: read the path in the commit's tree, where it may be absent
+        return _read(blobs, f"{commit.commit}:{name}", "", source=source, max_bytes=max_bytes, missing=ABSENT)
     if entry.status == "D":
-        raise HistoryError("the page does not exist in this commit", path=source)
+        raise HistoryError(ABSENT, path=source)
     return _read(blobs, entry.new_blob, entry.new_mode, source=source, max_bytes=max_bytes)
 
 
@@ -165,6 +164,8 @@ def walk(
                 raise
             except AboutError as error:
                 yield _version(commit, name, error=error)
+                if previous is EMPTY and error.message == UNAVAILABLE:
+                    previous = GAP  # what came before is unknown, not empty
                 continue
             if isinstance(previous, str):
                 yield _version(commit, name, about=about, note=previous)

@@ -156,7 +156,7 @@ def _mark_renames(axes: Axes, lane: list[Line], groups: Sequence[Group], colours
 
 def draw(history: Timeline, *, title: str = "") -> Figure:
     """The picture of ``history``; it has at least one version."""
-    from matplotlib import colormaps
+    from matplotlib import colormaps, dates
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.colors import to_hex
     from matplotlib.figure import Figure
@@ -173,6 +173,7 @@ def draw(history: Timeline, *, title: str = "") -> Figure:
     palette = colormaps["tab20" if len(history.groups) > 10 else "tab10"]
     colours = _colours(history.groups, [to_hex(palette(i)) for i in range(palette.N)])
     kinds = _colours(history.kinds, SPONSOR_COLOURS)
+    kind_names = tuple(Group(tuple(n.replace("_", " ") for n in kind.names), kind.renamed) for kind in history.kinds)
 
     first, last = min(m.date for m in history.versions), max(m.date for m in history.versions)
     right = last + max((last - first) * 0.03, timedelta(days=3))  # where stints still listed end
@@ -181,11 +182,9 @@ def draw(history: Timeline, *, title: str = "") -> Figure:
     axes_list = [row[0] for row in grid]
     minimum = max((last - first).days, 1) * MIN_BAR
     for axes, (lane, label) in zip(axes_list, lanes, strict=False):
-        lane_groups, lane_colours = (history.groups, colours) if label == "People" else (history.kinds, kinds)
+        lane_groups, lane_colours = (history.groups, colours) if label == "People" else (kind_names, kinds)
         _lane(axes, lane, lane_groups, lane_colours, right, minimum)
         axes.set_ylabel(label, fontsize=FONT_SIZE + 1)
-    from matplotlib import dates
-
     for axes in axes_list:
         for mark in history.changed:
             axes.axvline(dates.date2num(mark.date), color="0.85", linewidth=0.7, zorder=0)
@@ -200,7 +199,7 @@ def draw(history: Timeline, *, title: str = "") -> Figure:
         Patch(color=colour, label=group_label(group)) for group, colour in zip(history.groups, colours, strict=True)
     ]
     handles += [
-        Patch(color=colour, label=f"sponsor: {group.name}") for group, colour in zip(history.kinds, kinds, strict=True)
+        Patch(color=colour, label=f"sponsor: {group.name}") for group, colour in zip(kind_names, kinds, strict=True)
     ]
     if handles:
         figure.legend(handles=handles, loc="outside right upper", fontsize=FONT_SIZE, frameon=False)

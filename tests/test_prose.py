@@ -1,0 +1,114 @@
+"""Prose invariance: a sentence put into any section of any page, as a paragraph of its own, changes no person and
+no sponsor, and it is accounted for.
+
+The sentences are made by Hypothesis from plain words, bare web addresses, autolinks, e-mail addresses, colons,
+questions and asides in parentheses: what a maintainer writes between the lists ('Questions? Write to us or visit
+https://...'). Accounted for means: a value of the page holds its line (its address kept as a link, a dated
+sentence as an event), the introduction's description holds its text, or a finding is reported at its line.
+"""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from lmsys_about import About, loads
+from lmsys_about._read.source import read_source
+
+from .accounting import unaccounted
+from .paths import PARSE
+from .test_corpus import PAGES as CORPUS_PAGES
+from .test_properties import SETTINGS, lines_of
+
+
+def _places(text: str) -> list[int]:
+    """Where a paragraph may be put (0-based indexes of lines to insert before): after each heading, before each
+    heading (at the end of the section above it), and at the end of the page."""
+    source = read_source(text.encode(), path=None, max_bytes=None)
+    places = {len(text.split("\n"))}
+    for token in MarkdownIt("commonmark").parse(source.body):
+        if token.type == "heading_open" and token.map:
+            line = token.map[0] + source.line_offset  # 0-based index of the heading's line in the file
+            places.update((line, line + 1))
+    return sorted(places)
+
+
+PAGES = [
+    (text, loads(text), _places(text))
+    for text in (path.read_text(encoding="utf-8") for path in [*sorted(PARSE.glob("*.md")), *CORPUS_PAGES])
+]
+
+_WORDS = (
+    "we welcome questions about our work please write to us or visit the page for more details thanks everyone "
+    "who helped this list is kept in no particular order you can reach them any time donations support sponsor "
+    "team members join news updates are posted here regularly"
+).split()
+_HOSTS = st.sampled_from(["lmsys", "ows", "example", "donate", "news"])
+_URLS = st.builds("https://{}.example.org/{}".format, _HOSTS, st.sampled_from(["", "donations/", "a/b", "c?d=1"]))
+_PIECES = st.one_of(
+    st.sampled_from(_WORDS),
+    st.sampled_from(_WORDS),
+    _URLS,
+    _URLS.map("<{}>".format),  # an autolink
+    st.builds("{}@{}.example.org".format, st.sampled_from(["team", "press", "ada"]), _HOSTS),
+    st.builds("({})".format, st.sampled_from(["see below", "in no order", "thanks", "as of now"])),
+    st.builds("({} {})".format, st.sampled_from(["see", "at", "via"]), _URLS),
+    st.just("to:"),
+    st.just("or:"),
+)
+_OPENINGS = st.sampled_from(["", "Note:", "Questions?", "Please note:", "Reminder!", "Also,", "PS:", "Thanks!"])
+
+
+@st.composite
+def sentences(draw: st.DrawFn) -> str:
+    opening = draw(_OPENINGS)
+    first = draw(st.sampled_from(_WORDS)).capitalize()
+    words = draw(st.lists(_PIECES, min_size=2, max_size=12))
+    end = draw(st.sampled_from([".", "?", "!", ""]))  # a bare address may end it, as on the page of today
+    return " ".join(part for part in (opening, first, *words) if part) + end
+
+
+def _people(about: About) -> list[tuple[str, str | None, tuple[str, ...], tuple[str, ...]]]:
+    return [(p.name, p.url, p.groups, p.notes) for p in about.people]
+
+
+def _sponsors(about: About) -> list[tuple[str, str | None, str, tuple[str, ...]]]:
+    return [(s.name, s.url, s.kind, s.notes) for s in about.sponsors]
+
+
+@SETTINGS
+@given(st.data(), sentences())
+def test_a_sentence_in_any_section_changes_no_person_or_sponsor_and_is_accounted_for(
+    data: st.DataObject, sentence: str
+) -> None:
+    text, about, places = data.draw(st.sampled_from(PAGES))
+    place = data.draw(st.sampled_from(places))
+    lines = text.split("\n")
+    edited = "\n".join([*lines[:place], "", sentence, "", *lines[place:]])
+    line = place + 2  # the sentence's line, 1-based
+    after = loads(edited)
+    assert _people(after) == _people(about)
+    assert _sponsors(after) == _sponsors(about)
+    dumped = after.model_dump(mode="json")
+    held = line in lines_of(dumped) or " ".join(sentence.split()) in after.organization.description
+    # A sentence that ends at a colon introduces what follows it ('... from the following institutions:')
+    following = next((text for text in lines[place:] if text.strip()), "#")
+    held = held or (sentence.endswith(":") and not following.lstrip().startswith("#"))
+    assert held, f"{sentence!r} on line {line} is in no value and no finding"
+    assert unaccounted(edited.encode(), after) == []
+
+
+def test_the_sentence_of_the_page_of_today_is_a_link_not_a_sponsor() -> None:
+    sentence = (
+        "We welcome diverse forms of donations and sponsorships, including but not limited to cash, compute "
+        "devices (e.g., GPUs) and cloud credits. Please refer to to https://lmsys.org/donations/."
+    )
+    for text, about, _ in PAGES:
+        if not about.sponsors:
+            continue
+        lines = text.split("\n")
+        last = max(s.line for s in about.sponsors)
+        after = loads("\n".join([*lines[:last], "", sentence, *lines[last:]]))
+        assert _sponsors(after) == _sponsors(about)
+        assert "https://lmsys.org/donations/" in [link.url for link in after.links]
