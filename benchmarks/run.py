@@ -2,6 +2,7 @@
 
     python benchmarks/run.py           # every target
     python benchmarks/run.py --quick   # time per person only, 10,000 vs 1,000 people (what CI runs)
+    python benchmarks/run.py --tricks  # what each speed trick earns: loads() with it off beside loads() with all on
 
 Exits 1 when a target is missed. Nothing here depends on the machine's absolute speed: every number is a
 ratio of two measurements taken in the same run, each the best of several rounds, interleaved so that a
@@ -11,20 +12,25 @@ busy machine slows both sides alike.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import gc
+import random
+import re
 import resource
+import statistics
 import subprocess
 import sys
 import time
-import tracemalloc
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 
 import lmsys_about
-from lmsys_about._api import read_bytes
-from lmsys_about._read.source import read_source
+from lmsys_about._api import _parse, _validated, read_bytes
+from lmsys_about._read import markdown
+from lmsys_about._read.source import DEFAULT_MAX_BYTES, read_source
+from lmsys_about._read.tuning import TUNED, Tuning
 
 
 @dataclass
@@ -104,15 +110,98 @@ def target_loads_vs_markdown_it(rounds: int) -> Result:
     stock = MarkdownIt("commonmark")
     ours, theirs = best_of([lambda: lmsys_about.loads(data), lambda: stock.parse(body)], rounds=rounds, repeat=20)
     how = 'loads(bundled page) / MarkdownIt("commonmark").parse(its body), best of interleaved rounds'
-    return Result("loads vs markdown-it parse", ours / theirs, 0.45, how)
+    return Result("loads vs markdown-it parse", ours / theirs, 0.50, how)
+
+
+def largest_generated_page(limit: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The generated page with the most people that the default size cap admits."""
+    low, high = 1, limit // 40  # a person takes more than 40 bytes
+    while low < high:  # the largest count whose page fits
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if len(generated_page(middle)) <= limit else (low, middle - 1)
+    return generated_page(low)
+
+
+def interleaved_pairs(
+    on: Callable[[], object], off: Callable[[], object], *, pairs: int, repeat: int
+) -> list[tuple[float, float]]:
+    """Per pair, the CPU time of a call with the trick on and with it off (``repeat`` calls each); the two sides of
+    a pair run back to back in a random order, so that a busy moment of the machine falls on both alike."""
+    times = []
+    order = random.Random(19)
+    for _ in range(pairs):
+        pair = {}
+        sides = [("on", on), ("off", off)]
+        order.shuffle(sides)
+        for side, function in sides:
+            gc.collect()
+            start = time.process_time()
+            for _ in range(repeat):
+                function()
+            pair[side] = (time.process_time() - start) / repeat
+        times.append((pair["on"], pair["off"]))
+    return times
+
+
+def loads_with(data: bytes, tuning: Tuning) -> Callable[[], object]:
+    """What loads() does, with the given tricks."""
+    return lambda: _validated(_parse(data, source=None, max_bytes=None, tuning=tuning))
+
+
+# What each trick adds to the import: the patterns compiled for it alone.
+TRICK_PATTERNS = {
+    "plain_text_lines": [markdown._SIMPLE_LINK, markdown._NOT_PLAIN],
+    "skip_rules": [markdown._HR, markdown._UNDERLINE],
+    "simple_front_matter": [],  # read with str methods: nothing to compile
+}
+
+
+def compile_time(patterns: list[re.Pattern[str]]) -> float:
+    """The least time taken to compile ``patterns`` afresh, as an import does."""
+    best = float("inf")
+    for _ in range(50):
+        re.purge()
+        start = time.perf_counter()
+        for pattern in patterns:
+            re.compile(pattern.pattern, pattern.flags)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def tricks(pairs: int) -> None:
+    """What each trick earns: 1 - (time with all on) / (time with it off), the median over interleaved pairs."""
+    bundled, _ = read_bytes(None)
+    pages = {"bundled page": (bundled, 20), "32 KiB of people": (largest_generated_page(), 2)}
+    heads = "".join(f"  {name + f' ({len(data):,} B)':>30}" for name, (data, _) in pages.items())
+    print(f"{'trick switched off':22}{heads}  {'import':>8}  {'repaid after':>12}")
+    for name in Tuning.names():
+        off = dataclasses.replace(TUNED, **{name: False})
+        cells = []
+        saved = []  # per page, the median time a call saves
+        for data, repeat in pages.values():
+            times = interleaved_pairs(loads_with(data, TUNED), loads_with(data, off), pairs=pairs, repeat=repeat)
+            low, middle, high = statistics.quantiles([on / off for on, off in times], n=4)
+            cells.append(f"{1 - middle:+7.1%} ({1 - high:+6.1%} to {1 - low:+6.1%})")
+            saved.append(statistics.median(off - on for on, off in times))
+        cost = compile_time(TRICK_PATTERNS.get(name, []))
+        repaid = f"{cost / saved[0]:.1f} pages" if saved[0] > 0 else "never"  # of the bundled page
+        print(f"{name:22}" + "".join(f"  {cell:>30}" for cell in cells) + f"  {cost * 1e6:6.0f}us  {repaid:>12}")
+    print()
+    print(
+        f"What each trick earns: 1 - on/off, the median over {pairs} pairs of loads() with every trick on and with"
+        " that one off (CPU time, the two sides of a pair back to back in a random order), and in brackets the"
+        " quartiles; each page read 20 and 2 times per side of a pair. Import: the least time to compile the"
+        " patterns the trick alone needs; repaid after: that time over what the trick saves a load of the bundled"
+        " page (the median of the pairs' differences)."
+    )
 
 
 def _page_faults() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
 
 
-def target_scaling(sizes: tuple[int, int], rounds: int, *, memory: bool = True) -> list[Result]:
-    """Time per person of the larger page against the smaller; with ``memory``, the larger one's peak too."""
+def target_scaling(sizes: tuple[int, int], rounds: int) -> list[Result]:
+    """Time per person of the larger page against the smaller."""
     small, large = (generated_page(n) for n in sizes)
     # The two samples should differ in the page's size only:
     # - The small page is parsed as many times a round as it has fewer people: a longer sample is likelier to
@@ -149,13 +238,6 @@ def target_scaling(sizes: tuple[int, int], rounds: int, *, memory: bool = True) 
             f" person: {faults[0]:.2f} on the small page, {faults[1]:.2f} on the large",
         ),
     ]
-    if memory:
-        tracemalloc.start()
-        lmsys_about.loads(large, max_bytes=None)
-        _, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
-        how = f"tracemalloc peak during loads() of {len(large):,} bytes"
-        results.append(Result(f"peak memory / input size, {sizes[1]:,} people", peak / len(large), 15.0, how))
     return results
 
 
@@ -179,6 +261,23 @@ def target_startup(rounds: int) -> Result:
     return Result("start-up, whole process", best[0] / best[1], 1.3, how)
 
 
+def target_help(rounds: int) -> list[Result]:
+    """``--version`` and ``--help`` import nothing of the parser: each costs at most half a cold ``json`` run."""
+    base = [sys.executable, "-m", "lmsys_about"]
+    commands = [[*base, "json"], [*base, "--version"], [*base, "--help"]]
+    best = [float("inf")] * len(commands)
+    for _ in range(rounds):
+        for index, command in enumerate(commands):
+            before = _cpu_of_children()
+            subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+            best[index] = min(best[index], _cpu_of_children() - before)
+    how = "CPU time of `python -m lmsys_about {}` / of `python -m lmsys_about json`, best of interleaved runs"
+    return [
+        Result(f"{option} vs json, whole process", best[index] / best[0], 0.5, how.format(option))
+        for index, option in ((1, "--version"), (2, "--help"))
+    ]
+
+
 def target_diff(rounds: int) -> Result | None:
     diff = getattr(lmsys_about, "diff", None)
     if not callable(diff):
@@ -193,14 +292,20 @@ def target_diff(rounds: int) -> Result | None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="only the scaling target, on 1,000 and 10,000 people")
+    parser.add_argument("--tricks", action="store_true", help="what each speed trick earns (no target)")
+    parser.add_argument("--pairs", type=int, default=101, help="pairs of measurements per trick and page (--tricks)")
     args = parser.parse_args()
+    if args.tricks:
+        tricks(args.pairs)
+        return 0
     results: list[Result] = []
     if args.quick:
-        results += target_scaling((1_000, 10_000), rounds=7, memory=False)  # memory: the full run shows it
+        results += target_scaling((1_000, 10_000), rounds=7)
     else:
         results.append(target_loads_vs_markdown_it(rounds=30))
-        results += target_scaling((1_000, 100_000), rounds=5)
+        results += target_scaling((1_000, 100_000), rounds=5)  # far above the size cap: time must stay linear
         results.append(target_startup(rounds=15))
+        results += target_help(rounds=15)
         diff_result = target_diff(rounds=10)
         if diff_result is not None:
             results.append(diff_result)

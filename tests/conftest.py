@@ -7,6 +7,8 @@ import os
 
 from hypothesis import settings
 
+pytest_plugins = ["pytester"]  # tests/test_pytest_plugin.py runs the about_snapshot fixture in a project of its own
+
 settings.register_profile("ci", derandomize=True, database=None)
 if os.environ.get("CI"):
     settings.load_profile("ci")

@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from pydantic import BaseModel
 
 import lmsys_about
 import lmsys_about._api
@@ -191,105 +189,6 @@ def test_models_built_by_hand_still_check_urls(url: str) -> None:
         Person.model_validate({"name": "Ada", "url": url, "github": None, "groups": [], "line": 1})
     with pytest.raises(ValidationError, match="url"):  # no validation context switches the check off
         Link.model_validate({"label": "x", "url": url, "line": 1}, context={"lmsys_about.urls_checked": True})
-
-
-def test_urls_are_taken_as_given_only_inside_loads_own_validation() -> None:
-    from pydantic import ValidationError
-
-    from lmsys_about.models import Link, urls_checked
-
-    record = {"label": "x", "url": "javascript:alert(1)", "line": 1}
-    with urls_checked():  # loads() validates inside it: its extractors checked every URL already
-        assert Link.model_validate(record).url == "javascript:alert(1)"
-        with pytest.raises(ValidationError, match="line"):  # every other check still runs
-            Link.model_validate({**record, "line": 0})
-    with pytest.raises(ValidationError, match="url"):  # and after it, URLs are checked again, even after an error
-        Link.model_validate(record)
-    done = threading.Event()
-    errors: list[BaseException] = []
-
-    def elsewhere() -> None:
-        try:
-            Link.model_validate(record)
-        except ValidationError as exc:
-            errors.append(exc)
-        done.set()
-
-    with urls_checked():  # another thread is not inside this block
-        threading.Thread(target=elsewhere).start()
-        done.wait(10)
-    assert len(errors) == 1
-
-
-def _assert_same_models(made: BaseModel, validated: BaseModel) -> None:
-    """Equal by every measure a caller has: ==, the dumps (the set fields' too), and each model's set fields."""
-    assert made == validated
-    assert made.model_dump() == validated.model_dump()
-    assert made.model_dump(exclude_unset=True) == validated.model_dump(exclude_unset=True)
-    assert made.model_dump_json() == validated.model_dump_json()
-    pairs = [(made, validated)]
-    while pairs:
-        one, other = pairs.pop()
-        assert type(one) is type(other)
-        assert one.model_fields_set == other.model_fields_set
-        for name in type(one).model_fields:
-            values = getattr(one, name), getattr(other, name)
-            if isinstance(values[0], BaseModel):
-                pairs.append(values)
-            elif isinstance(values[0], list):
-                pairs += [(a, b) for a, b in zip(*values, strict=True) if isinstance(a, BaseModel)]
-
-
-def test_long_lists_become_models_record_by_record_equal_to_validated_ones() -> None:
-    from lmsys_about.models import About
-
-    members = ",\n".join(f"[Person {i}](https://example.org/{i})\\*" for i in range(600))
-    sponsors = ", ".join(f"[Sponsor {i}](https://s{i}.example.com/)" for i in range(600))
-    page = f"OWS Labs (OWS) is a lab.\n\n## Members\n{members}\n\n## Sponsors\n{sponsors}\n"
-    about = loads(page, max_bytes=None)  # 48 KB: above the default cap
-    assert len(about.people) == len(about.sponsors) == 600
-    assert about.people[0].notes == ("*",)
-    _assert_same_models(about, About.model_validate(parse_data(page, max_bytes=None)))
-    # made without a second validation: the models of a long list share their set of fields
-    assert about.people[0].model_fields_set is about.people[-1].model_fields_set
-
-
-@pytest.mark.parametrize("path", PAGES, ids=[p.stem for p in PAGES])
-def test_models_made_without_validation_equal_validated_ones(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from lmsys_about.models import About
-
-    monkeypatch.setattr(lmsys_about._api, "_LONG_LIST", 0)  # every list of people and sponsors is a long one
-    data = path.read_bytes()
-    about = loads(data, source=path.name)
-    _assert_same_models(about, About.model_validate(parse_data(data, source=path.name)))  # URLs checked again too
-    for models in (about.people, about.sponsors, *(g.members for g in about.groups)):
-        assert all(m.model_fields_set is models[0].model_fields_set for m in models)
-
-
-def test_a_copy_of_a_model_made_without_validation_gets_its_own_set_of_fields() -> None:
-    from lmsys_about._api import _constructed
-    from lmsys_about.models import Member
-
-    records = [{"name": n, "url": None, "notes": (), "line": 1} for n in ("Ada", "Bob")]
-    ada, bob = _constructed(records, Member)
-    fields = set(bob.model_fields_set)
-    copy = ada.model_copy(update={"name": "Eve"})
-    assert bob.model_fields_set == ada.model_fields_set == fields
-    assert copy.name == "Eve"
-    assert copy.model_fields_set == fields
-
-
-def test_a_record_that_does_not_give_exactly_the_fields_is_validated() -> None:
-    from pydantic import ValidationError
-
-    from lmsys_about._api import _constructed
-    from lmsys_about.models import Member
-
-    (member,) = _constructed([{"name": "Ada", "url": None, "line": 3}], Member)
-    assert member.notes == ()
-    assert member.model_fields_set == {"name", "url", "line"}
-    with pytest.raises(ValidationError, match="extra"):
-        _constructed([{"name": "Ada", "url": None, "notes": (), "line": 3, "age": 36}], Member)
 
 
 def test_several_marks_after_a_link_each_keep_their_meaning() -> None:

@@ -102,43 +102,48 @@ def test_parsing_never_opens_a_network_connection(monkeypatch: pytest.MonkeyPatc
     assert loads(text).contact.links[0].platform == "discord"
 
 
-def test_the_collector_pause_is_shared_by_concurrent_parses() -> None:
-    """The collector stays off while any parse runs, and is back on once the last one has finished."""
-    import gc
-    import threading
-
-    from lmsys_about import _api
-
-    assert gc.isenabled()
-    inside = threading.Barrier(THREADS + 1)
-    first_half, second_half = threading.Event(), threading.Event()
-
-    def parse(release: threading.Event) -> None:
-        with _api._collector_paused():
-            inside.wait()
-            release.wait()
-
-    threads = [threading.Thread(target=parse, args=(first_half if i % 2 else second_half,)) for i in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    inside.wait()
-    assert not gc.isenabled()
-    first_half.set()
-    for thread in threads[1::2]:
-        thread.join()
-    assert not gc.isenabled()  # half the parses are done, the others still run
-    second_half.set()
-    for thread in threads[::2]:
-        thread.join()
-    assert gc.isenabled()
-
-
-def test_a_parse_leaves_a_paused_collector_paused() -> None:
+def test_parsing_in_threads_never_switches_the_garbage_collector(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The collector is the host's to switch: no parse turns it off or on, in any thread."""
     import gc
 
-    gc.disable()
-    try:
-        loads("OWS Labs (OWS) is a lab.\n")
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
+    from lmsys_about._api import parse_data
+
+    calls: list[str] = []
+    for name in ("disable", "enable", "freeze", "unfreeze", "set_threshold"):
+        monkeypatch.setattr(gc, name, lambda *args, name=name: calls.append(name))
+    gc.disable()  # the guard records the call
+    assert calls == ["disable"]
+    calls.clear()
+    texts = [path.read_bytes() for path in PAGES if path.suffix == ".md"]
+
+    def parse(data: bytes) -> None:
+        try:
+            loads(data, max_bytes=None)
+            parse_data(data, max_bytes=None)
+        except AboutError:
+            pass
+
+    with ThreadPoolExecutor(max_workers=THREADS) as pool:
+        list(pool.map(parse, texts * 2))
+    load()
+    assert calls == []
+
+
+def test_library_modules_own_no_process_wide_switch() -> None:
+    """Only the command may touch the process: no library module imports the collector, signals or the locale."""
+    import ast
+
+    import lmsys_about
+
+    package = Path(lmsys_about.__file__).parent
+    switches = {"gc", "signal", "locale"}
+    found = []
+    for path in sorted(package.rglob("*.py")):
+        if path.relative_to(package).parts[0] in ("_cli", "__main__.py"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module or ""]
+            found += [f"{path.name}:{node.lineno} {name}" for name in names if name.split(".")[0] in switches]
+    assert found == []

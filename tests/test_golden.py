@@ -7,22 +7,23 @@ too) to rewrite the expected files after a deliberate change, then review the di
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from lmsys_about import AboutError, load
-from lmsys_about.testing import UPDATE_VARIABLE
+from lmsys_about._version import FORMAT_VERSION
+from lmsys_about.testing import update_requested
 
 from .paths import CASES, case_id
 
-UPDATE = os.environ.get(UPDATE_VARIABLE) == "1"
+UPDATE = update_requested()
 
 
 def outcome(path: Path) -> dict[str, Any]:
-    """What parsing ``path`` gives: the About JSON (without the machine-specific source) or the error."""
+    """What parsing ``path`` gives: the About JSON (without the machine-specific source, and the format version,
+    the same for all) or the error."""
     try:
         about = load(path)
     except AboutError as error:
@@ -31,6 +32,7 @@ def outcome(path: Path) -> dict[str, Any]:
     assert about.source == str(path)
     data = about.model_dump(mode="json")
     del data["source"]
+    assert data.pop("format_version") == FORMAT_VERSION
     return data
 
 

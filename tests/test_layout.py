@@ -23,6 +23,7 @@ STAGES: tuple[tuple[str, ...], ...] = (
     ("_api",),  # load / loads: the pipeline wired together
     ("_export", "_diff", "_render"),  # consumers of the models
     ("_git", "testing"),  # consumers of parsing and diffing
+    ("pytest_plugin",),  # the pytest fixture, on testing's snapshots
     ("_plot",),  # pictures of a page's history
     ("_cli",),
     ("__init__", "__main__"),

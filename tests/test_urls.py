@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lmsys_about._urls import github_handle
+from lmsys_about import loads
+from lmsys_about._urls import github_handle, url_problem
 
 from .test_properties import EXAMPLES
 
@@ -49,3 +50,24 @@ _PARTS = ["https://", "http://", "HTTPS://", "www.", "github.com", "GitHub.com",
 @given(st.lists(st.sampled_from(_PARTS), max_size=8).map("".join))
 def test_the_quick_reading_of_a_profile_is_urlsplit_s(url: str) -> None:
     assert github_handle(url) == _by_urlsplit(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://x.example.org/\x9b2J",  # a C1 CSI: a terminal reads it as ESC [
+        "https://x.example.org/\x1b[2J",
+        "https://x.example.org/a\x7f",
+        "https://x.example.org/\x85",  # NEL
+        "mailto:ada@example.org\x07",
+        "HTTPS://x.example.org/\x80",
+    ],
+)
+def test_a_url_with_control_characters_is_refused(url: str) -> None:
+    assert url_problem(url) == "URL contains control characters"
+
+
+def test_a_page_s_link_with_a_c1_control_is_an_unsafe_url() -> None:
+    about = loads("OWS Labs (OWS) is a lab.\n\n## Team\n[Ada Lovelace](https://ada.example.org/\x9b2J)\n")
+    assert about.people[0].url is None
+    assert [(d.code, d.line) for d in about.diagnostics if d.code == "unsafe-url"] == [("unsafe-url", 4)]

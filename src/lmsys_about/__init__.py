@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._api import load, loads
 from ._version import __version__
 from .errors import (
     AboutError,
@@ -23,11 +22,13 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from ._api import load, loads
     from ._diff.changes import Change, ChangeKind
     from ._diff.compare import diff
     from ._export.jsonld import to_jsonld
     from ._export.records import RECORD_KINDS, Record, RecordKind, record_columns, to_csv, to_ndjson, to_records
     from ._export.schema import json_schema
+    from ._git.tables import HISTORY_TABLES, HistoryTable, history_columns, history_records
     from ._plot.figure import timeline_figure
     from ._render import render
     from .models import (
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "HISTORY_TABLES",
     "RECORD_KINDS",
     "About",
     "AboutError",
@@ -62,6 +64,7 @@ __all__ = [
     "Group",
     "History",
     "HistoryError",
+    "HistoryTable",
     "Institution",
     "Link",
     "MarkdownError",
@@ -76,6 +79,8 @@ __all__ = [
     "Sponsor",
     "__version__",
     "diff",
+    "history_columns",
+    "history_records",
     "json_schema",
     "load",
     "loads",
@@ -88,8 +93,11 @@ __all__ = [
     "to_records",
 ]
 
-# Imported on first use: building the models is most of the cost of importing the package.
+# Imported on first use: the parser and the models are most of the cost of importing the package, which every
+# pytest run pays where the package is installed (it loads the package's plugin); --help and --version need neither.
 _LAZY = {
+    "load": "_api",
+    "loads": "_api",
     **dict.fromkeys(
         "About Contact ContactLink Diagnostic Event Group History Institution Link Member Organization Person "
         "Project Sponsor".split(),
@@ -101,6 +109,7 @@ _LAZY = {
     **dict.fromkeys(
         "RECORD_KINDS Record RecordKind record_columns to_csv to_ndjson to_records".split(), "_export.records"
     ),
+    **dict.fromkeys("HISTORY_TABLES HistoryTable history_columns history_records".split(), "_git.tables"),
     "to_jsonld": "_export.jsonld",
     "json_schema": "_export.schema",
     "timeline_figure": "_plot.figure",

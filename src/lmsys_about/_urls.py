@@ -6,12 +6,13 @@ import re
 from urllib.parse import urlsplit
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# C0 controls, DEL and C1 controls (U+009B is a terminal's CSI, as ESC [ is): never part of a URL.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 # Most links are plain web addresses; these need no further look. Not re.IGNORECASE: it lets 's' match the
 # long s (U+017F), and 'http' followed by a long s is no web address.
-_PLAIN_WEB = re.compile(r"[hH][tT][tT][pP][sS]?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\x00-\x20\x7f]*)?")
+_PLAIN_WEB = re.compile(r"[hH][tT][tT][pP][sS]?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\x00-\x20\x7f-\x9f]*)?")
 
 
 def url_problem(url: str) -> str | None:

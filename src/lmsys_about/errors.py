@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from ._printable import printable
+
 if TYPE_CHECKING:
     from .models import Diagnostic
 
@@ -70,9 +72,11 @@ class RenderError(AboutError):
     """An About holds a value that its page cannot state so that it reads back the same.
 
     ``field`` names the value as a path into the About (``groups[1].members[0].name``); ``path`` is the
-    About's source and ``line`` the line the value came from, when the About has them.
+    About's source and ``line`` the line the value came from, when the About has them. The message shows the
+    field's keys (front matter keys are anyone's text) with their control characters escaped, so that it stays
+    one line; ``field`` keeps them as they are.
     """
 
     def __init__(self, message: str, *, field: str, path: str | None = None, line: int | None = None) -> None:
         self.field = field
-        super().__init__(f"{field}: {message}", path=path, line=line)
+        super().__init__(f"{printable(field)}: {message}", path=path, line=line)

@@ -10,14 +10,12 @@ others made of single values, are hashable and immutable through and through; li
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from ._urls import check_url
+from ._version import FORMAT_VERSION
 
 __all__ = [
     "About",
@@ -37,28 +35,7 @@ __all__ = [
 ]
 
 
-# True while loads() validates the extractors' data, every URL of which has passed check_url's test as it was read.
-# A context variable, not pydantic's validation context: a validator that takes the validation info costs
-# pydantic an object per call, nearly three times what the call costs without it.
-_URLS_CHECKED = ContextVar("lmsys_about_urls_checked", default=False)
-
-
-@contextmanager
-def urls_checked() -> Iterator[None]:
-    """Within this block (in this thread or task only) the models take URLs as given: for data whose every URL
-    has been checked already."""
-    token = _URLS_CHECKED.set(True)
-    try:
-        yield
-    finally:
-        _URLS_CHECKED.reset(token)
-
-
-def _url(value: str) -> str:
-    return value if _URLS_CHECKED.get() else check_url(value)
-
-
-Url = Annotated[str, AfterValidator(_url)]
+Url = Annotated[str, AfterValidator(check_url)]
 Line = Annotated[int, Field(ge=1, description="1-based line in the original file, front matter included.")]
 
 
@@ -200,6 +177,11 @@ class Organization(_Model):
 class About(_Model):
     """One version of the About page."""
 
+    format_version: str = Field(
+        default=FORMAT_VERSION,
+        pattern=r"^1\.[0-9]+$",
+        description="Version of the About JSON: a minor version may add fields, a major one changes them.",
+    )
     source: str | None = Field(default=None, description="Path or name of the input, when known.")
     source_sha256: str = Field(description="SHA-256 of the input bytes (UTF-8 for text input), hex.")
     title: str | None = Field(description="The front matter's title, or null.")

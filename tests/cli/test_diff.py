@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import sys
@@ -36,13 +37,51 @@ def test_no_change_is_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["diff", *paths("format-one-link-per-line")], capsys)
     assert (code, out) == (0, "No changes.\n")
     code, out, _ = run(["diff", *paths("format-heading-level"), "--format", "json"], capsys)
-    assert (code, json.loads(out)) == (0, [])
+    assert (code, json.loads(out)["changes"]) == (0, [])
 
 
-def test_json_is_the_list_of_changes(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(["diff", *paths("group-added-removed"), "--format", "json"], capsys)
+def test_json_names_both_versions_and_lists_the_changes(capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = paths("group-added-removed")
+    code, out, _ = run(["diff", old, new, "--format", "json"], capsys)
     assert code == 1
-    assert json.loads(out) == json.loads((CASES / "group-added-removed" / "expected.json").read_text())
+    data = json.loads(out)
+    assert list(data) == ["format_version", "old", "new", "changes"]
+    assert data["format_version"] == "1.0"
+    assert data["old"] == {"source": old, "sha256": hashlib.sha256(Path(old).read_bytes()).hexdigest()}
+    assert data["new"] == {"source": new, "sha256": hashlib.sha256(Path(new).read_bytes()).hexdigest()}
+    expected = json.loads((CASES / "group-added-removed" / "expected.json").read_text())
+    assert [{key: change[key] for key in expected[0]} for change in data["changes"]] == expected
+    assert data["changes"][2] == {
+        "kind": "person-moved",
+        "subject": "person",
+        "sign": "~",
+        "name": "John von Neumann",
+        "old": "Advisors",
+        "new": "Alumni",
+        "old_line": 15,
+        "new_line": 15,
+        "text": "John von Neumann moved from Advisors to Alumni",
+    }
+
+
+def test_every_change_has_the_same_keys_whatever_its_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    keys: set[tuple[str, ...]] = set()
+    kinds: set[str] = set()
+    for case in sorted(path.name for path in CASES.iterdir() if path.is_dir()):
+        _, out, _ = run(["diff", *paths(case), "--format", "json"], capsys)
+        for change in json.loads(out)["changes"]:
+            keys.add(tuple(change))
+            kinds.add(change["kind"])
+    assert keys == {("kind", "subject", "sign", "name", "old", "new", "old_line", "new_line", "text")}
+    assert len(kinds) >= 20
+
+
+def test_json_names_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    old, new = paths("person-moved")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(Path(new).read_bytes())))
+    code, out, _ = run(["diff", old, "-", "--format", "json"], capsys)
+    assert code == 1
+    assert json.loads(out)["new"] == {"source": "<stdin>", "sha256": hashlib.sha256(Path(new).read_bytes()).hexdigest()}
 
 
 def test_markdown_groups_changes_by_subject(capsys: pytest.CaptureFixture[str]) -> None:

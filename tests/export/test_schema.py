@@ -9,8 +9,9 @@ from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
+from pydantic import ValidationError
 
-from lmsys_about import json_schema, load, loads
+from lmsys_about import About, json_schema, load, loads
 
 from ..pages import EXPORTS, WARNINGS
 from ..paths import PARSEABLE, case_id
@@ -76,6 +77,7 @@ def drop(key: str) -> Callable[[dict[str, Any]], None]:
         pytest.param(set_in(("organization", "nickname"), "x"), id="unknown-key"),
         pytest.param(drop("people"), id="missing-people"),
         pytest.param(drop("links"), id="missing-field-with-default"),
+        pytest.param(set_in(("format_version",), "2.0"), id="another-format-version"),
     ],
 )
 def test_a_changed_json_is_rejected(change: Callable[[dict[str, Any]], None]) -> None:
@@ -91,3 +93,28 @@ def test_the_tuples_of_strings_are_plain_arrays() -> None:
         schema = defs[model]["properties"][field]
         assert (schema["type"], schema["items"]) == ("array", {"type": "string"})
         assert not {"prefixItems", "minItems", "maxItems"} & schema.keys()
+
+
+def test_the_schema_and_the_json_name_one_format_version() -> None:
+    schema = json_schema()
+    version = load().model_dump(mode="json")["format_version"]
+    assert version == schema["properties"]["format_version"]["const"] == "1.0"
+    assert schema["$id"] == f"urn:lmsys-about:about-json:{version}"
+    assert next(iter(load().model_dump(mode="json"))) == "format_version"  # the first key, to be read first
+
+
+@pytest.mark.parametrize(("version", "readable"), [("1.0", True), ("1.7", True), ("2.0", False), ("1", False)])
+def test_the_models_read_any_minor_version_of_the_first(version: str, readable: bool) -> None:
+    data = load().model_dump(mode="json")
+    data["format_version"] = version
+    if readable:
+        assert About.model_validate(data).format_version == version
+    else:
+        with pytest.raises(ValidationError, match="format_version"):
+            About.model_validate(data)
+
+
+def test_json_written_before_the_version_was_is_read_as_1_0() -> None:
+    data = load().model_dump(mode="json")
+    del data["format_version"]
+    assert About.model_validate(data) == load()

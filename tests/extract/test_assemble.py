@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lmsys_about import loads
 from lmsys_about._extract._context import Context, Record
 from lmsys_about._extract.assemble import assemble, merge_people
 
@@ -117,4 +118,22 @@ def test_diagnostics_are_sorted_by_line_those_without_one_first() -> None:
         ("a", 2),
         ("b", 9),
         ("c", 9),
+    ]
+
+
+def test_a_sponsor_listed_twice_with_one_kind_is_reported_and_kept_once() -> None:
+    about = loads(
+        "Acme Labs (ACME) is a lab.\n\n## Team\n[Ada](https://ada.dev)\n\n## Sponsors\n"
+        "ACME is supported by donations from the following institutions:\n\n"
+        "[Globex](https://globex.example.com/), [Initech](https://initech.example.com/)\n"
+        "[GLOBEX](https://globex.example.com/)\n\n"
+        "We also thank the following companies which provide API credits:\n[Globex](https://globex.example.com/)\n"
+    )
+    assert [(s.name, s.kind, s.line) for s in about.sponsors] == [
+        ("Globex", "donor", 9),
+        ("Initech", "donor", 9),
+        ("Globex", "api_credits", 13),  # another kind of sponsorship: no repeat
+    ]
+    assert [(d.code, d.line, d.message) for d in about.diagnostics if d.code != "no-front-matter"] == [
+        ("duplicate-sponsor", 10, "'GLOBEX' is listed twice among the sponsors (first on line 9)")
     ]

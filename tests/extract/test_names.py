@@ -18,6 +18,7 @@ from ..paths import CORPUS_PAGES, PARSEABLE
 # they share something with the rejected ones but are names.
 CASES: dict[str, tuple[Kind, list[str], list[str]]] = {
     "too-long": ("sponsor", ["A" * 121], ["Mohamed bin Zayed University of Artificial Intelligence"]),
+    "control": ("sponsor", ["Eve\x1b[2J", "Cy\x9b2J", "Acme\x07", "Ada\u202eecalevoL"], ["Acme\u200f", "محمد"]),
     "no-letters": ("person", ["", "1", "→", "* †"], ["Ada Lovelace", "李飞飞"]),
     "url": ("person", ["https://lmarena.ai/a", "www.example.org", "HTTP://X.ORG", "//x.org/a"], ["Http Smith"]),
     "email": ("sponsor", ["team@example.org"], ["Team Example"]),

@@ -16,7 +16,7 @@ import pytest
 
 import lmsys_about
 from lmsys_about._cli.main import main
-from lmsys_about._git.timeline import Row, Span, Timeline
+from lmsys_about._git.timeline import Group, Mark, Row, Stint, Timeline
 from lmsys_about._plot.figure import draw, short
 
 from ..git.test_walk import PAGE, Repo
@@ -89,11 +89,32 @@ def test_history_plot_svg_holds_every_name(root: Path, tmp_path: Path) -> None:
     assert again.read_bytes() == out.read_bytes()  # no date or random id in the file
 
 
-def test_plot_suffix_is_a_usage_error(root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_history_plot_pdf(root: Path, tmp_path: Path) -> None:
     out = tmp_path / "timeline.pdf"
+    assert main(["history", str(root), "--plot", str(out)]) == 0
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF-")
+    assert data.rstrip().endswith(b"%%EOF")
+    assert [p.name for p in tmp_path.iterdir()] == ["timeline.pdf"]  # written whole: no temporary file left
+
+
+def test_plot_suffix_is_a_usage_error(root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "timeline.txt"
     assert main(["history", str(root), "--plot", str(out)]) == 2
-    assert "must end with .png or .svg" in capsys.readouterr().err
+    assert "must end with .png, .svg or .pdf" in capsys.readouterr().err
     assert not out.exists()
+
+
+@pytest.mark.parametrize("case", ["no-directory", "a-directory"])
+def test_plot_target_is_checked_before_the_walk(case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "missing" / "timeline.png" if case == "no-directory" else tmp_path / "t.png"
+    if case == "a-directory":
+        out.mkdir()
+    # REPO is no repository: the error about the file shows that it was checked first.
+    assert main(["history", str(tmp_path / "not-a-repo"), "--plot", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"lmsys-about: cannot write {out}: ")
+    assert err.count("\n") == 1
 
 
 def test_plot_without_matplotlib(
@@ -112,8 +133,11 @@ def test_timeline_figure_for_notebooks(root: Path) -> None:
     figure = lmsys_about.timeline_figure(root, path=PAGE)
     assert isinstance(figure, matplotlib.figure.Figure)
     people, sponsors = figure.axes
-    assert [label.get_text() for label in people.get_yticklabels()] == [*PEOPLE[:3], "Dee Ray", short(LONG)]
-    assert [label.get_text() for label in sponsors.get_yticklabels()] == SPONSORS
+    # Each group's block is headed by its name, on a line of its own.
+    assert [label.get_text() for label in people.get_yticklabels()] == ["", *PEOPLE[:3], "", "Dee Ray", short(LONG)]
+    assert [text.get_text() for text in people.texts] == ["Team", "Advisors"]
+    assert [label.get_text() for label in sponsors.get_yticklabels()] == ["", *SPONSORS]
+    assert [text.get_text() for text in sponsors.texts] == ["donor"]
     assert figure.get_suptitle() == f"{PAGE}: 5 people, 2 sponsors"
 
 
@@ -126,15 +150,17 @@ def test_a_page_that_never_parses(tmp_path: Path) -> None:
 
 def synthetic(people: int, versions: int) -> Timeline:
     """``people`` rows in five groups over ``versions`` weekly versions; every third name is very long."""
-    dates = [datetime(2023, 1, 2, tzinfo=timezone.utc) + timedelta(days=7 * i) for i in range(versions)]
+    marks = [
+        Mark(f"{i:040x}", datetime(2023, 1, 2, tzinfo=timezone.utc) + timedelta(days=7 * i)) for i in range(versions)
+    ]
     rows = []
     for i in range(people):
-        group = f"Group {i % 5}"
-        start, end = dates[i * versions // people], dates[-1 - i % 3]
+        start, end = marks[i * versions // people], marks[-1 - i % 3]
         name = f"Person {i} " + ("with a very long name indeed, longer than any label" if i % 3 == 0 else "")
-        rows.append(Row(name, (Span(start, end, (group,), ((start, group),)),)))
-    sponsors = [Row(f"Sponsor {i}", (Span(dates[i], dates[-1], ("donor",), ((dates[i], "donor"),)),)) for i in range(6)]
-    return Timeline(tuple(rows), tuple(sponsors), tuple(dates), tuple(dates[::2]))
+        rows.append(Row(name, (Stint(i % 5, f"Group {i % 5}", start, end, None),)))
+    sponsors = [Row(f"Sponsor {i}", (Stint(0, "donor", marks[i], marks[-1], None),)) for i in range(6)]
+    groups = tuple(Group((f"Group {g}",), ()) for g in range(5))
+    return Timeline(tuple(rows), tuple(sponsors), groups, (Group(("donor",), ()),), tuple(marks), tuple(marks[::2]))
 
 
 @pytest.mark.parametrize("people", [5, 50])
@@ -143,8 +169,9 @@ def test_labels_never_overlap(people: int) -> None:
     renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
     figure.draw(renderer)
     for axes, rows in zip(figure.axes, (people, 6), strict=True):
-        boxes = sorted((label.get_window_extent(renderer) for label in axes.get_yticklabels()), key=lambda b: b.y0)
-        assert len(boxes) == rows
+        labels = [label for label in axes.get_yticklabels() if label.get_text()]
+        boxes = sorted((label.get_window_extent(renderer) for label in [*labels, *axes.texts]), key=lambda b: b.y0)
+        assert len(labels) == rows
         for below, above in pairwise(boxes):
             assert below.y1 <= above.y0, "row labels overlap"
     dates = [label for label in figure.axes[-1].get_xticklabels() if label.get_text()]
@@ -188,3 +215,13 @@ def test_nothing_else_imports_matplotlib(root: Path) -> None:
 def test_long_names_are_cut_between_words(name: str, label: str) -> None:
     assert short(name) == label
     assert len(short(name)) <= 28
+
+
+def test_plot_takes_the_walks_options(root: Path, tmp_path: Path) -> None:
+    out = tmp_path / "t.svg"
+    assert (
+        main(["history", str(root), "HEAD", "--no-follow", "--since", "2024-01-04T00:00:00+00:00", "--plot", str(out)])
+        == 0
+    )
+    texts = svg_texts(out)
+    assert "2 versions; a grey line marks each of the 2 that changed something" in " ".join(texts)

@@ -7,11 +7,19 @@ from typing import Any
 from lmsys_about import About
 
 # Findings about how the original page was laid out (what it held that no value keeps, links it dropped, a
-# name it listed twice, a heading it did not know, a mail link shown under another address, which is found on
-# unplaced links too, text it did not take for a name, raw HTML it did not read): a page written from the
-# values has none of them. The values themselves are compared.
+# name or a sponsor it listed twice, a heading it did not know, a mail link shown under another address, which
+# is found on unplaced links too, text it did not take for a name, raw HTML it did not read): a page written
+# from the values has none of them. The values themselves are compared.
 LAYOUT_CODES = frozenset(
-    {"unsafe-url", "duplicate-member", "unknown-section", "email-mismatch", "doubtful-name", "raw-html-link"}
+    {
+        "unsafe-url",
+        "duplicate-member",
+        "duplicate-sponsor",
+        "unknown-section",
+        "email-mismatch",
+        "doubtful-name",
+        "raw-html-link",
+    }
 )
 
 

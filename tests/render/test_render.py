@@ -100,6 +100,8 @@ def test_values_that_do_not_follow_from_the_page_are_refused() -> None:
     assert _refused(about.model_copy(update={"title": "Other"})).field == "title"
     institutions = about.groups[0].model_copy(update={"name": "Institutions"})
     assert _refused(about.model_copy(update={"groups": [institutions]})).field == "groups[0].name"
+    repeated = [*about.sponsors, about.sponsors[0]]  # read back, the repeat is a duplicate-sponsor and is dropped
+    assert _refused(about.model_copy(update={"sponsors": repeated})).field == f"sponsors[{len(about.sponsors)}]"
 
 
 def test_institutions_named_nowhere_else_get_a_list_of_their_own() -> None:
@@ -206,3 +208,109 @@ def test_cli_reports_a_value_that_cannot_be_written(tmp_path: Path, capsys: pyte
     err = capsys.readouterr().err
     assert err.startswith("lmsys-about: about.md:9: groups[0].members[1].name: cannot be written losslessly")
     assert err.count("\n") == 1
+
+
+# Guards: render reads About JSON as guardedly as loads reads a page.
+
+
+def _run_render(
+    text: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, *options: str
+) -> tuple[int, str, str]:
+    feed_stdin(monkeypatch, text)
+    status = main(["render", "-", *options])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "<stdin>:1: JSON nested deeper than 40 levels"),
+        ('{"title":\n' + "[" * 41 + "]" * 41 + "}", "<stdin>:2: JSON nested deeper than 40 levels"),
+        ('{"title":\n\n' + "9" * 5000 + "}", "<stdin>:3: a number of more than 4,300 digits"),
+    ],
+)
+def test_cli_refuses_json_past_a_limit_with_one_line(
+    text: str, message: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    status, out, err = _run_render(text, capsys, monkeypatch)
+    assert (status, out) == (2, "")
+    assert err.startswith(f"lmsys-about: {message}")
+    assert err.count("\n") == 1
+
+
+def test_cli_names_a_hostile_key_escaped_on_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = load().model_dump(mode="json")
+    data["front_matter"]["x\n::error file=x.md,line=1::forged\x1b[2J"] = 1
+    status, _, err = _run_render(json.dumps(data), capsys, monkeypatch)
+    assert status == 2
+    assert err.count("\n") == 1
+    assert "front_matter.x\\x0a::error file=x.md,line=1::forged\\x1b[2J" in err
+
+
+def test_cli_caps_its_json_at_32_times_the_page_cap(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = BUNDLED_JSON + " " * 32 * 1024 * 32  # spaces are JSON, and the cap comes before reading them
+    status, _, err = _run_render(document, capsys, monkeypatch)
+    assert status == 2
+    assert err == f"lmsys-about: <stdin>: input is more than {32 * 1024 * 32:,} bytes, above the limit of 1,048,576\n"
+    assert _run_render(document, capsys, monkeypatch, "--max-bytes", "none")[0] == 0
+    status, _, err = _run_render(BUNDLED_JSON, capsys, monkeypatch, "--max-bytes", "400")
+    assert status == 2
+    assert err == "lmsys-about: <stdin>: input is more than 12,800 bytes, above the limit of 12,800\n"
+
+
+def _large_about(people: int) -> About:
+    members = ", ".join(f"[Person Number{i}](https://p{i}.example.org/)" for i in range(people))
+    return loads(f"---\ntitle: About\n---\nOWS Labs (OWS) is a lab.\n\n## Team\n{members}\n", max_bytes=None)
+
+
+def test_a_page_above_the_cap_renders_when_the_cap_allows_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    about = _large_about(1000)
+    with pytest.raises(RenderError, match=r"the page would be [0-9,]+ bytes, above the limit of 32,768") as caught:
+        render(about)
+    assert caught.value.field == "about"
+    page = render(about, max_bytes=None)
+    assert len(page.encode()) > 32 * 1024
+    assert modulo(loads(page, max_bytes=None)) == modulo(about)
+    path = tmp_path / "about.json"
+    path.write_text(json.dumps(about.model_dump(mode="json")), encoding="utf-8")
+    assert main(["render", str(path)]) == 2
+    assert "above the limit of 32,768" in capsys.readouterr().err
+    assert main(["render", str(path), "--max-bytes", "none"]) == 0
+    assert capsys.readouterr().out == page
+
+
+def test_front_matter_nested_deeper_than_yaml_takes_is_a_render_error() -> None:
+    nested: list[object] = []
+    for _ in range(300):
+        nested = [nested]
+    about = load().model_copy(update={"front_matter": {"title": "About", "deep": nested}})
+    with pytest.raises(RenderError, match="nested deeper than 32 levels") as caught:
+        render(about)
+    assert caught.value.field == "front_matter.deep" + "[0]" * 31
+    shallow: list[object] = []
+    for _ in range(30):
+        shallow = [shallow]
+    assert (
+        loads(render(about.model_copy(update={"front_matter": {"title": "About", "x": shallow}}))).front_matter["x"]
+        == shallow
+    )
+
+
+def test_a_render_error_names_a_hostile_key_on_one_line() -> None:
+    key = "x\n::error file=x.md,line=1::forged"
+    nested: list[object] = []
+    for _ in range(40):
+        nested = [nested]
+    about = load().model_copy(update={"front_matter": {"title": "About", key: nested}})
+    with pytest.raises(RenderError) as caught:
+        render(about)
+    assert caught.value.field.startswith(f"front_matter.{key}[0]")  # the data, exact
+    assert "\n" not in str(caught.value)
+    assert str(caught.value).startswith("about.md: front_matter.x\\x0a::error file=x.md,line=1::forged[0]")

@@ -7,8 +7,9 @@ stays cheap.
 from __future__ import annotations
 
 import argparse
+import sys
 
-from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Subparsers, add_max_bytes, error, read_about
+from .common import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, Subparsers, add_max_bytes, display_path, error, read_about
 
 _DIFF_RENDERERS = ("text", "json", "markdown")
 
@@ -20,13 +21,16 @@ def _diff(args: argparse.Namespace) -> int:
     if args.old == "-" and args.new == "-":
         error("only one of OLD and NEW can be '-' (standard input)")
         return EXIT_ERROR
-    changes = diff(read_about(args.old, max_bytes=args.max_bytes), read_about(args.new, max_bytes=args.max_bytes))
+    old, new = read_about(args.old, max_bytes=args.max_bytes), read_about(args.new, max_bytes=args.max_bytes)
+    changes = diff(old, new)
     if args.format == "json":
-        print(render_json(changes))
+        text = render_json(changes, old=(display_path(args.old), old), new=(display_path(args.new), new))
     elif args.format == "markdown":
-        print(render_markdown(changes, old=args.old, new=args.new))
+        text = render_markdown(changes, old=args.old, new=args.new)
     else:
-        print(render_text(changes))
+        text = render_text(changes)
+    # One write: a reader that stops after the first line still leaves the outcome known (see main).
+    sys.stdout.write(text + "\n")
     return EXIT_FINDINGS if changes else EXIT_OK
 
 

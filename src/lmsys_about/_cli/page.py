@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
-from .._api import parse_data
 from .._export.jsonld import to_jsonld
 from .._export.records import RECORD_KINDS, RecordKind, to_csv, to_ndjson, to_records
 from .common import EXIT_OK, Subparsers, add_json_options, add_path, dump_json, read_about, read_input
@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 
 def _json(args: argparse.Namespace) -> int:
+    from .._api import parse_data
+
     # The plain data is what About.model_dump(mode="json") gives; skipping the models keeps start-up short.
     raw, name = read_input(args.path, max_bytes=args.max_bytes)
     sys.stdout.write(dump_json(parse_data(raw, source=name, max_bytes=args.max_bytes), args))
@@ -36,10 +38,19 @@ def _show(args: argparse.Namespace) -> int:
     from .._export.summary import render_summary  # imports rich, which only this command needs
 
     about = read_about(args.path, max_bytes=args.max_bytes)
-    terminal = sys.stdout.isatty()
+    colour = _colour(os.environ, sys.stdout.isatty())
+    terminal = sys.stdout.isatty() or colour
     width = shutil.get_terminal_size().columns if terminal else None
-    sys.stdout.write(render_summary(about, terminal=terminal, width=width))
+    sys.stdout.write(render_summary(about, terminal=terminal, colour=colour, width=width))
     return EXIT_OK
+
+
+def _colour(environ: Mapping[str, str], terminal: bool) -> bool:
+    """Colour as the ecosystem has it: NO_COLOR (any value but empty) turns it off, FORCE_COLOR turns it on
+    even when piped, and otherwise a terminal gets it and a pipe or a file does not."""
+    if environ.get("NO_COLOR"):
+        return False
+    return bool(environ.get("FORCE_COLOR")) or terminal
 
 
 def _register_show(subparsers: Subparsers) -> None:
@@ -65,7 +76,8 @@ TABLE_FORMATS: dict[str, Callable[[About, RecordKind], str]] = {
 
 def _table(args: argparse.Namespace) -> int:
     write = _raw_csv if args.raw_csv and args.format == "csv" else TABLE_FORMATS[args.format]
-    sys.stdout.write(write(read_about(args.path, max_bytes=args.max_bytes), args.command))
+    about = read_about(args.path, max_bytes=args.max_bytes)
+    sys.stdout.write(write(about, args.command))
     return EXIT_OK
 
 
@@ -97,7 +109,8 @@ def _register_schema(subparsers: Subparsers) -> None:
 
 
 def _jsonld(args: argparse.Namespace) -> int:
-    sys.stdout.write(dump_json(to_jsonld(read_about(args.path, max_bytes=args.max_bytes)), args))
+    about = read_about(args.path, max_bytes=args.max_bytes)
+    sys.stdout.write(dump_json(to_jsonld(about), args))
     return EXIT_OK
 
 

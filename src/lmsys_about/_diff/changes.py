@@ -12,6 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
+from .._printable import printable
+
 Subject = Literal[
     "organization",
     "front-matter",
@@ -134,8 +136,9 @@ class Change(BaseModel):
         return f"old line {self.old_line}" if self.old_line is not None else ""
 
     def __str__(self) -> str:
+        """The changelog line, for a person: the page's control characters in it are made visible."""
         where = self.where
-        return f"{self.sign} {self.describe()}" + (f" ({where})" if where else "")
+        return f"{self.sign} {self.describe(printable)}" + (f" ({where})" if where else "")
 
 
 def _one_line(text: str | None) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Literal, get_args
 
 from .._urls import github_handle
@@ -108,15 +108,20 @@ def to_csv(about: About, kind: RecordKind, *, raw: bool = False) -> str:
     >>> to_csv(about, "sponsors", raw=True).splitlines()[1].split(",")[0]
     '-Globex'
     """
+    return rows_to_csv(record_columns(kind), to_records(about, kind), raw=raw)
+
+
+def rows_to_csv(columns: Sequence[str], rows: Iterable[Record], *, raw: bool = False) -> str:
+    """Rows of any table as CSV, written as :func:`to_csv` writes a page's tables (the same escaping)."""
     import csv  # only the exports need it
 
     buffer = io.StringIO()
     # Rows end in '\r\n', turned into '\n' as each is written: before Python 3.11.9 and 3.12.3, the writer
     # quotes a cell holding a carriage return only when the line terminator holds one too.
-    writer = csv.DictWriter(buffer, fieldnames=record_columns(kind), lineterminator="\r\n")
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
     _end_row_with_newline(buffer)
-    for record in to_records(about, kind):
+    for record in rows:
         writer.writerow({key: _cell(value, raw=raw) for key, value in record.items()})
         _end_row_with_newline(buffer)
     return buffer.getvalue()
@@ -138,4 +143,9 @@ def _cell(value: str | int | None, *, raw: bool) -> str | int:
 
 def to_ndjson(about: About, kind: RecordKind) -> str:
     """One table as newline-delimited JSON: one object per row, each on its own line."""
-    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in to_records(about, kind))
+    return rows_to_ndjson(to_records(about, kind))
+
+
+def rows_to_ndjson(rows: Iterable[Record]) -> str:
+    """Rows of any table as newline-delimited JSON, one object per line."""
+    return "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in rows)

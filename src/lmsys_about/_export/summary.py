@@ -1,8 +1,9 @@
 """A summary of a page for a person to read: aligned tables, rendered with rich.
 
-On a terminal the summary has colour and fits the terminal's width; elsewhere it is plain text, without
-colour codes or box characters, whose table cells never wrap (a URL stays on one line), with prose wrapped
-at :data:`PLAIN_WIDTH` columns.
+On a terminal the summary fits the terminal's width, with colour unless asked not to; elsewhere it is plain
+text, without colour codes or box characters, whose table cells never wrap (a URL stays on one line), with prose
+wrapped at :data:`PLAIN_WIDTH` columns. Every value from the page goes through
+:func:`~lmsys_about._printable.printable`: its control characters are shown, never sent to the terminal.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import textwrap
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from .._printable import printable
 from ..models import About, Event, Group
 
 if TYPE_CHECKING:
@@ -33,11 +35,13 @@ def _heading(text: str) -> RenderableType:
 
 
 def _paragraph(text: str, plain: bool) -> RenderableType:
+    """Prose: paragraphs apart by a blank line, each made printable (so a value printable already is one)."""
     from rich.text import Text
 
+    parts = [printable(part) for part in text.split("\n\n")]  # paragraphs keep their blank line
     if plain:
-        text = "\n\n".join(textwrap.fill(part, PLAIN_WIDTH) for part in text.split("\n\n"))
-    return Text(text)
+        parts = [textwrap.fill(part, PLAIN_WIDTH) for part in parts]
+    return Text("\n\n".join(parts))
 
 
 def _table(plain: bool, *columns: str) -> Table:
@@ -59,7 +63,7 @@ def _table(plain: bool, *columns: str) -> Table:
 
 
 def _cell(value: str | int | None) -> str:
-    return "" if value is None else str(value)
+    return "" if value is None else printable(str(value))
 
 
 def _organisation(about: About, plain: bool) -> Iterator[RenderableType]:
@@ -68,26 +72,26 @@ def _organisation(about: About, plain: bool) -> Iterator[RenderableType]:
     organization = about.organization
     name = organization.name or about.title or "(no organisation named)"
     short = f" ({organization.short_name})" if organization.short_name else ""
-    yield Text(name + short, style="bold")
+    yield Text(printable(name + short), style="bold")
     if organization.description:
         yield _paragraph(organization.description, plain)
-    yield Text(f"source: {about.source or '<string>'}  sha256: {about.source_sha256}", style="dim")
+    yield Text(printable(f"source: {about.source or '<string>'}  sha256: {about.source_sha256}"), style="dim")
 
 
 def _group(group: Group, plain: bool) -> Iterator[RenderableType]:
     count = len(group.members)
     people = f"{count} {'person' if count == 1 else 'people'}"
     project = f", project {group.project}" if group.project and group.project not in group.name else ""
-    yield _heading(f"{group.name} ({people}{project}, line {group.line})")
+    yield _heading(printable(f"{group.name} ({people}{project}, line {group.line})"))
     with_notes = any(member.notes for member in group.members)
     table = _table(plain, "Name", "Link", *(["Notes"] if with_notes else []), "Line")
     for member in group.members:
-        notes = ["; ".join(member.notes)] if with_notes else []
-        table.add_row(member.name, _cell(member.url), *notes, _cell(member.line))
+        notes = [_cell("; ".join(member.notes))] if with_notes else []
+        table.add_row(_cell(member.name), _cell(member.url), *notes, _cell(member.line))
     if group.members:
         yield table
     for link in group.links:
-        yield _paragraph(f"{link.label}: {link.url} (line {link.line})", plain)
+        yield _paragraph(printable(f"{link.label}: {link.url} (line {link.line})"), plain)
 
 
 def _groups(about: About, plain: bool) -> Iterator[RenderableType]:
@@ -103,10 +107,10 @@ def _sponsors(about: About, plain: bool) -> Iterator[RenderableType]:
         yield _heading(f"{title} ({len(sponsors)})")
         table = _table(plain, "Name", "Link", "Line")
         for sponsor in sponsors:
-            table.add_row(sponsor.name, _cell(sponsor.url), _cell(sponsor.line))
+            table.add_row(_cell(sponsor.name), _cell(sponsor.url), _cell(sponsor.line))
         yield table
     if about.donation_forms:
-        yield _paragraph(f"Donations welcome: {', '.join(about.donation_forms)}", plain)
+        yield _paragraph(printable(f"Donations welcome: {', '.join(about.donation_forms)}"), plain)
 
 
 def _when(event: Event) -> str:
@@ -119,15 +123,15 @@ def _history(about: About, plain: bool) -> Iterator[RenderableType]:
         yield _heading("History")
         table = _table(plain, "When", "What", "Line")
         for event in history.events:
-            table.add_row(_when(event), event.text, _cell(event.line))
+            table.add_row(_when(event), _cell(event.text), _cell(event.line))
         yield table
     if history.institutions:
-        yield _paragraph(f"Institutions: {', '.join(i.name for i in history.institutions)}", plain)
+        yield _paragraph(printable(f"Institutions: {', '.join(i.name for i in history.institutions)}"), plain)
     if history.projects:
         yield _heading("Projects")
         table = _table(plain, "Name", "Status", "Link", "Line")
         for project in history.projects:
-            table.add_row(project.name, _cell(project.status), _cell(project.url), _cell(project.line))
+            table.add_row(_cell(project.name), _cell(project.status), _cell(project.url), _cell(project.line))
         yield table
 
 
@@ -135,11 +139,11 @@ def _contact(about: About, plain: bool) -> Iterator[RenderableType]:
     contact = about.contact
     if contact.email is None and not contact.links:
         return
-    yield _heading(f"Contact{f' ({contact.email})' if contact.email else ''}")
+    yield _heading(printable(f"Contact{f' ({contact.email})' if contact.email else ''}"))
     if contact.links:
         table = _table(plain, "Platform", "Label", "Link", "Line")
         for link in contact.links:
-            table.add_row(link.platform, link.label, link.url, _cell(link.line))
+            table.add_row(_cell(link.platform), _cell(link.label), _cell(link.url), _cell(link.line))
         yield table
 
 
@@ -169,8 +173,9 @@ _SECTIONS: tuple[Callable[[About, bool], Iterator[RenderableType]], ...] = (
 )
 
 
-def render_summary(about: About, *, terminal: bool, width: int | None = None) -> str:
-    """The summary of ``about`` as text: with colour codes for a terminal ``width`` wide, else plain."""
+def render_summary(about: About, *, terminal: bool, colour: bool | None = None, width: int | None = None) -> str:
+    """The summary of ``about`` as text: for a terminal ``width`` wide, with colour codes unless ``colour`` is
+    False (it follows ``terminal`` by default), else plain."""
     from rich.console import Console
 
     plain = not terminal
@@ -178,6 +183,7 @@ def render_summary(about: About, *, terminal: bool, width: int | None = None) ->
     console = Console(
         file=buffer,
         force_terminal=terminal,
+        color_system="standard" if terminal and colour is not False else None,  # None: no escape codes at all
         no_color=plain,
         width=_UNBOUNDED if plain else width,
         markup=False,

@@ -44,12 +44,29 @@ def merge_people(groups: Sequence[Record]) -> list[Record]:
     return list(by_name.values())
 
 
+def drop_repeated_sponsors(ctx: Context) -> None:
+    """A sponsor listed again with the same kind is a ``duplicate-sponsor`` warning at the repeat, which is
+    dropped, as a member listed twice in one group is."""
+    first_lines: dict[tuple[str, str], int] = {}
+    kept = []
+    for sponsor in ctx.sponsors:
+        key = (sponsor["name"].casefold(), sponsor["kind"])
+        if key in first_lines:
+            msg = f"{sponsor['name']!r} is listed twice among the sponsors (first on line {first_lines[key]})"
+            ctx.report("warning", "duplicate-sponsor", msg, sponsor["line"])
+        else:
+            first_lines[key] = sponsor["line"]
+            kept.append(sponsor)
+    ctx.sponsors = kept
+
+
 def assemble(ctx: Context) -> dict[str, Any]:
     """The extracted parts of an About, as plain data, with the diagnostics of what is missing."""
     if ctx.organization.get("name") is None:
         ctx.report("warning", "no-organization", "no sentence names the organisation ('Name (Short) is ...')", None)
     if not ctx.groups:
         ctx.report("warning", "no-people", "no group of people was found", None)
+    drop_repeated_sponsors(ctx)
     emails = [link["url"] for link in ctx.contact_links if link["platform"] == "email"]
     email = emails[0].partition(":")[2].partition("?")[0] if emails else (ctx.emails[0] if ctx.emails else None)
     institutions = ctx.labelled_institutions or ctx.founding_institutions

@@ -48,6 +48,14 @@ def _too_long(text: str, known: Known) -> bool:  # first, so that no other rule 
     return len(text) > MAX_NAME_CHARACTERS
 
 
+# C0 and C1 controls, DEL, and the characters that embed, override or isolate a direction: no name holds one.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _control(text: str, known: Known) -> bool:
+    return _CONTROL.search(text) is not None
+
+
 def _no_letters(text: str, known: Known) -> bool:
     return _WORD.search(text) is None
 
@@ -133,6 +141,7 @@ _SPONSOR: frozenset[Kind] = frozenset({"sponsor"})
 # may be named like domains ('Character.AI'), in lowercase ('a16z') or at length; people are not.
 RULES: tuple[Rule, ...] = (
     ("too-long",       _too_long,       "it is longer than any name",               _BOTH),
+    ("control",        _control,        "it holds control characters",              _BOTH),
     ("no-letters",     _no_letters,     "it has no letters",                        _BOTH),
     ("url",            _url,            "it is a web address",                      _BOTH),
     ("email",          _email,          "it is an e-mail address",                  _BOTH),

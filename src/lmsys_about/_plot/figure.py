@@ -1,23 +1,31 @@
-"""The timeline picture: one horizontal bar per person, grouped and coloured by group, sponsors below.
+"""The timeline picture, drawn from the stints: one row per person, a bar for each stint in a group, sponsors below.
 
-Each lane (people, then sponsors) has one row per person or sponsor, so the figure grows with the number of
-rows and labels never share a line. Rows are ordered by group (groups in order of first appearance), then
-by the date they first appear. A grey vertical line marks each version that changed something. The figure
-is built with the object-oriented API on an Agg canvas, never through pyplot, so drawing neither needs a
-display nor changes the backend or state of a notebook.
+Each lane (people, then sponsors) has one block per group (a sponsors' kind), headed by the group's name,
+and one row per person in the block of the group that listed them first. A bar runs from the version that
+first listed someone in a group to the version that dropped them, or to the right edge while they are still
+listed, so a stint seen in one version shows as wide as the time until the next. A person in two groups at
+once has the row split in two, one bar per group. A group keeps one colour across renames; a dashed line
+marks each rename, and the legend gives its names in order. A grey vertical line marks each version that
+changed something. The date axis is cut at whole years, each labelled (months, for less than a year).
+
+The figure is built with the object-oriented API on an Agg canvas, never through pyplot, so drawing neither
+needs a display nor changes the backend or state of a notebook.
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from .._git.timeline import Row, Span, Timeline, timeline
+from .._git.timeline import Group, Row, Stint, Timeline, timeline
 from .._git.walk import walk
 from .._read.source import DEFAULT_MAX_BYTES
 from ..errors import HistoryError
+from .axis import date_axis
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -26,7 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["timeline_figure"]
 
 INSTALL = "pip install 'lmsys-about[plot]'"
-FORMATS = ("png", "svg")
+FORMATS = ("png", "svg", "pdf")
 DEFAULT_PATH = "content/about.md"
 
 WIDTH = 11.0  # inches
@@ -35,7 +43,8 @@ FRAME = 1.3  # inches for the title, the date axis and its caption
 LANE_FRAME = 0.25  # inches around each lane
 FONT_SIZE = 8
 LABEL_CHARS = 28  # longer names end with an ellipsis
-MIN_BAR = 0.004  # of the time range: a person listed by a single version still shows
+MIN_BAR = 0.004  # of the time range: a stint whose dates go backwards (a rebase) still shows
+BAR = 0.66  # of a row's height
 SPONSOR_COLOURS = ("0.35", "0.65")
 
 
@@ -60,46 +69,89 @@ def short(text: str, limit: int = LABEL_CHARS) -> str:
     return cut.rstrip(" ,;-") + "…"
 
 
-def ordered(rows: Sequence[Row]) -> list[Row]:
-    """Rows by group (in order of first appearance), then by first date; otherwise in page order."""
-    rank: dict[str, int] = {}
-    for row in rows:
-        rank.setdefault(row.group, len(rank))
-    return sorted(rows, key=lambda row: (rank[row.group], row.spans[0].start))
+def group_label(group: Group) -> str:
+    """A group's names in order, joined by arrows: 'Student Team → Members'."""
+    return " → ".join(short(name or "(no group)") for name in group.names)
 
 
-def segments(span: Span) -> list[tuple[datetime, datetime, str]]:
-    """(start, end, group) of each phase of ``span``: one bar, coloured piece by piece."""
-    ends = [date for date, _ in span.phases[1:]] + [span.end]
-    return [(start, max(start, end), group) for (start, group), end in zip(span.phases, ends, strict=True)]
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a lane: a group's heading (``row`` None) or a person's row."""
+
+    group: int
+    row: Row | None
 
 
-def _colours(rows: Sequence[Row], palette: Sequence[str]) -> dict[str, str]:
-    """A colour for each group or kind, in order of first appearance."""
-    colour_of: dict[str, str] = {}
-    for row in rows:
-        for span in row.spans:
-            for _, group in span.phases:
-                colour_of.setdefault(group, palette[len(colour_of) % len(palette)])
-    return colour_of
+def lines(rows: Sequence[Row], groups: int) -> list[Line]:
+    """Each group that has rows, its heading then its rows by first date (ties in page order)."""
+    by_group: list[list[Row]] = [[] for _ in range(groups)]
+    for row in sorted(rows, key=lambda row: row.stints[0].first.date):
+        by_group[row.group].append(row)
+    return [
+        line
+        for g, members in enumerate(by_group)
+        if members
+        for line in (Line(g, None), *(Line(g, r) for r in members))
+    ]
 
 
-def _lane(axes: Axes, rows: Sequence[Row], colour_of: dict[str, str], minimum: float) -> None:
+def bars(row: Row, right: datetime) -> list[tuple[datetime, datetime, int, int, int]]:
+    """(start, end, group, track, tracks) of each stint: a row whose stints overlap in time has one track
+    per group, in the order the groups first listed the person; otherwise one."""
+    groups = list(dict.fromkeys(stint.group for stint in row.stints))
+    spans = [(stint.first.date, _end(stint, right), stint.group) for stint in row.stints]
+    overlap = any(a[0] < b[1] and b[0] < a[1] for i, a in enumerate(spans) for b in spans[i + 1 :] if a[2] != b[2])
+    tracks = len(groups) if overlap else 1
+    return [(start, end, group, groups.index(group) if overlap else 0, tracks) for start, end, group in spans]
+
+
+def _end(stint: Stint, right: datetime) -> datetime:
+    return stint.dropped.date if stint.dropped is not None else right
+
+
+def _colours(groups: Sequence[Group], palette: Sequence[str]) -> list[str]:
+    return [palette[i % len(palette)] for i in range(len(groups))]
+
+
+def _lane(axes: Axes, lane: list[Line], groups: Sequence[Group], colours: Sequence[str], right: datetime,
+          minimum: float) -> None:  # fmt: skip
     from matplotlib import dates
 
-    for y, row in enumerate(rows):
-        for span in row.spans:
-            for start, end, group in segments(span):
-                left, right = dates.date2num(start), dates.date2num(end)
-                axes.barh(y, max(right - left, minimum), left=left, height=0.62, color=colour_of[group], zorder=2)
-    for y in range(1, len(rows)):  # a thin rule where one group ends and the next begins
-        if rows[y].group != rows[y - 1].group:
-            axes.axhline(y - 0.5, color="0.55", linewidth=0.6, zorder=1)
-    axes.set_yticks(range(len(rows)), [short(row.name) for row in rows], fontsize=FONT_SIZE)
-    axes.set_ylim(len(rows) - 0.5, -0.5)  # the first row on top
+    labels = []
+    for y, line in enumerate(lane):
+        if line.row is None:
+            labels.append("")
+            axes.text(0.0, y, group_label(groups[line.group]), transform=axes.get_yaxis_transform(),
+                      fontsize=FONT_SIZE, fontweight="bold", color=colours[line.group], va="center", ha="left",
+                      clip_on=False)  # fmt: skip
+            if y:
+                axes.axhline(y - 0.5, color="0.55", linewidth=0.6, zorder=1)
+            continue
+        labels.append(short(line.row.name))
+        for start, end, group, track, tracks in bars(line.row, right):
+            left, width = dates.date2num(start), dates.date2num(end) - dates.date2num(start)
+            height = BAR / tracks
+            axes.barh(y - BAR / 2 + height * (track + 0.5), max(width, minimum), left=left, height=height,
+                      color=colours[group], zorder=2)  # fmt: skip
+    _mark_renames(axes, lane, groups, colours)
+    axes.set_yticks(range(len(lane)), labels, fontsize=FONT_SIZE)
+    axes.set_ylim(len(lane) - 0.5, -0.5)  # the first line on top
     axes.tick_params(axis="y", length=0)
     for side in ("top", "right", "left"):
         axes.spines[side].set_visible(False)
+
+
+def _mark_renames(axes: Axes, lane: list[Line], groups: Sequence[Group], colours: Sequence[str]) -> None:
+    """A dashed line across a group's block at each version that renamed it."""
+    from matplotlib import dates
+
+    for g, group in enumerate(groups):
+        ys = [y for y, line in enumerate(lane) if line.group == g]
+        if not ys or not group.renamed:
+            continue
+        for mark in group.renamed:
+            axes.vlines(dates.date2num(mark.date), min(ys) - 0.5, max(ys) + 0.5, colors=colours[g],
+                        linestyles="dashed", linewidth=1.0, zorder=3)  # fmt: skip
 
 
 def draw(history: Timeline, *, title: str = "") -> Figure:
@@ -110,43 +162,45 @@ def draw(history: Timeline, *, title: str = "") -> Figure:
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
 
-    people, sponsors = ordered(history.people), ordered(history.sponsors)
-    lanes = [(rows, label) for rows, label in ((people, "People"), (sponsors, "Sponsors")) if rows]
-    rows_total = sum(len(rows) for rows, _ in lanes)
-    height = FRAME + LANE_FRAME * max(len(lanes), 1) + ROW * max(rows_total, 2)
+    people, sponsors = lines(history.people, len(history.groups)), lines(history.sponsors, len(history.kinds))
+    lanes = [(lane, label) for lane, label in ((people, "People"), (sponsors, "Sponsors")) if lane]
+    lines_total = sum(len(lane) for lane, _ in lanes)
+    height = FRAME + LANE_FRAME * max(len(lanes), 1) + ROW * max(lines_total, 2)
     figure = Figure(figsize=(WIDTH, height), layout="constrained")
     FigureCanvasAgg(figure)
 
     # tab10 keeps ten groups apart; more take tab20, whose pairs are lighter and darker shades of one hue.
-    groups = {group for row in people for span in row.spans for _, group in span.phases}
-    palette = colormaps["tab20" if len(groups) > 10 else "tab10"]
-    colour_of = _colours(people, [to_hex(palette(i)) for i in range(palette.N)])
-    kinds = _colours(sponsors, SPONSOR_COLOURS)
+    palette = colormaps["tab20" if len(history.groups) > 10 else "tab10"]
+    colours = _colours(history.groups, [to_hex(palette(i)) for i in range(palette.N)])
+    kinds = _colours(history.kinds, SPONSOR_COLOURS)
+    kind_names = tuple(Group(tuple(n.replace("_", " ") for n in kind.names), kind.renamed) for kind in history.kinds)
 
-    first, last = dates.date2num(min(history.versions)), dates.date2num(max(history.versions))
-    pad = max((last - first) * 0.02, 1.0)  # days
-    ratios = [max(len(rows), 1) for rows, _ in lanes] or [1]
+    first, last = min(m.date for m in history.versions), max(m.date for m in history.versions)
+    right = last + max((last - first) * 0.03, timedelta(days=3))  # where stints still listed end
+    ratios = [len(lane) for lane, _ in lanes] or [1]
     grid = figure.subplots(len(ratios), 1, sharex=True, squeeze=False, gridspec_kw={"height_ratios": ratios})
     axes_list = [row[0] for row in grid]
-    for axes, (rows, label) in zip(axes_list, lanes, strict=False):
-        _lane(axes, rows, colour_of if label == "People" else kinds, (last - first) * MIN_BAR)
+    minimum = max((last - first).days, 1) * MIN_BAR
+    for axes, (lane, label) in zip(axes_list, lanes, strict=False):
+        lane_groups, lane_colours = (history.groups, colours) if label == "People" else (kind_names, kinds)
+        _lane(axes, lane, lane_groups, lane_colours, right, minimum)
         axes.set_ylabel(label, fontsize=FONT_SIZE + 1)
     for axes in axes_list:
-        for date in history.changed:
-            axes.axvline(dates.date2num(date), color="0.85", linewidth=0.7, zorder=0)
+        for mark in history.changed:
+            axes.axvline(dates.date2num(mark.date), color="0.85", linewidth=0.7, zorder=0)
     bottom = axes_list[-1]
-    bottom.set_xlim(first - pad, last + pad)
-    locator = dates.AutoDateLocator()
-    bottom.xaxis.set_major_locator(locator)
-    bottom.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))
-    bottom.tick_params(axis="x", labelsize=FONT_SIZE)
+    date_axis(bottom, first, right, fontsize=FONT_SIZE)
     bottom.set_xlabel(
         f"{len(history.versions)} versions; a grey line marks each of the {len(history.changed)} that changed "
-        "something",
+        "something, a dashed one each renaming of a group",
         fontsize=FONT_SIZE,
     )
-    handles = [Patch(color=colour, label=short(group or "(no group)")) for group, colour in colour_of.items()]
-    handles += [Patch(color=colour, label=f"sponsor: {kind}") for kind, colour in kinds.items()]
+    handles = [
+        Patch(color=colour, label=group_label(group)) for group, colour in zip(history.groups, colours, strict=True)
+    ]
+    handles += [
+        Patch(color=colour, label=f"sponsor: {group.name}") for group, colour in zip(kind_names, kinds, strict=True)
+    ]
     if handles:
         figure.legend(handles=handles, loc="outside right upper", fontsize=FONT_SIZE, frameon=False)
     if title:
@@ -158,17 +212,23 @@ def timeline_figure(
     repo: str | os.PathLike[str],
     *,
     path: str = DEFAULT_PATH,
+    follow: bool = True,
+    revisions: Sequence[str] = (),
+    since: str | None = None,
+    until: str | None = None,
     max_bytes: int | None = DEFAULT_MAX_BYTES,
 ) -> Figure:
     """Who was on the page when, from its git history: a matplotlib Figure (needs the ``plot`` extra).
 
-    One bar per person from the first to the last version that lists them (two bars for someone who left
-    and came back), grouped and coloured by group; sponsors in a lane of their own; a grey line at each
-    version that changed something. Save it with ``figure.savefig("timeline.svg")``.
+    One row per person, a bar for each stint in a group from the version that listed them there to the one
+    that dropped them (two bars side by side for someone in two groups at once), in blocks by group, each
+    group one colour across its renames; sponsors in a lane of their own; a grey line at each version that
+    changed something. The walk is that of ``history_records``. Save it with ``figure.savefig("t.svg")``.
     """
     require_matplotlib()
     repo = os.fspath(repo)
-    history = timeline(walk(repo, path, max_bytes=max_bytes))
+    history = timeline(walk(repo, path, follow=follow, revisions=revisions, since=since, until=until,
+                            max_bytes=max_bytes))  # fmt: skip
     if not history.versions:
         raise HistoryError(f"no version of {path} parses", path=repo)
     title = f"{path}: {len(history.people)} people, {len(history.sponsors)} sponsors"
@@ -176,12 +236,23 @@ def timeline_figure(
 
 
 def save(figure: Figure, file: str) -> None:
-    """Write ``figure`` to ``file`` as PNG or SVG (by its suffix); SVG text stays text, so names can be found."""
+    """Write ``figure`` to ``file`` as PNG, SVG or PDF (by its suffix), whole or not at all; SVG text stays
+    text, so names can be found."""
     from matplotlib import rc_context
 
     suffix = os.path.splitext(file)[1].lower().lstrip(".")
     if suffix not in FORMATS:
-        raise ValueError(f"cannot draw into {file!r}: the name must end with .png or .svg")
-    with rc_context({"svg.fonttype": "none", "svg.hashsalt": "lmsys-about"}):
-        # No date in the metadata: the same history gives the same file.
-        figure.savefig(file, format=suffix, dpi=100, metadata={"Date": None} if suffix == "svg" else None)
+        raise ValueError(f"cannot draw into {file!r}: the name must end with .png, .svg or .pdf")
+    directory = os.path.dirname(os.path.abspath(file))
+    temporary = os.path.join(directory, f".{os.path.basename(file)}.{secrets.token_hex(4)}.tmp")
+    # Created as open() would (0666 less the umask), beside the file, then renamed over it.
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    try:
+        with os.fdopen(handle, "wb") as out, rc_context({"svg.fonttype": "none", "svg.hashsalt": "lmsys-about"}):
+            # No date in the metadata: the same history gives the same file.
+            metadata = {"Date": None} if suffix == "svg" else {"CreationDate": None} if suffix == "pdf" else None
+            figure.savefig(out, format=suffix, dpi=100, metadata=metadata)
+        os.replace(temporary, file)
+    except BaseException:
+        os.unlink(temporary)
+        raise

@@ -17,6 +17,7 @@ from markdown_it.utils import EnvType
 from ..errors import MarkdownError
 from .markdown import NotPlain, block_tokens, dropped_cells, max_nesting, parsed_inline_tokens, plain_text_lines
 from .pieces import Piece, TextLine
+from .tuning import TUNED, Tuning
 
 __all__ = ["Block", "Piece", "Section", "TextLine", "parse_blocks", "split_sections"]
 
@@ -64,10 +65,11 @@ class Section:
         return self.heading.text.removesuffix(":").rstrip() if self.heading is not None else ""
 
 
-def parse_blocks(body: str, line_offset: int) -> list[Block]:
+def parse_blocks(body: str, line_offset: int, tuning: Tuning = TUNED) -> list[Block]:
     """Tokens of ``body`` to blocks whose lines are numbered in the original file; MarkdownError (without
     a path) where markdown-it would drop content nested too deeply."""
-    md, env, tokens = block_tokens(body)
+    md, env, tokens = block_tokens(body, tuning)
+    plain = tuning.plain_text_lines
     blocks: list[Block] = []
     item_lines: list[int | None] = []  # per open list item: its line until its first paragraph is seen
     limit = max_nesting()
@@ -94,7 +96,7 @@ def parse_blocks(body: str, line_offset: int) -> list[Block]:
             if block_kind == "paragraph" and item_lines and item_lines[-1] is not None:
                 block_kind, level = "item", len(item_lines)
                 item_lines[-1] = None
-            blocks.append(Block(block_kind, line, _text_lines(md, inline.content, env, line), level))
+            blocks.append(Block(block_kind, line, _text_lines(md, inline.content, env, line, plain), level))
         elif kind == "tr_open":  # a table row: one text line per cell, all on the row's line
             line = _line(token, line_offset)
             row = Block("head" if tokens[index - 1].type == "thead_open" else "row", line, [], len(item_lines))
@@ -108,7 +110,7 @@ def parse_blocks(body: str, line_offset: int) -> list[Block]:
                 item_lines[-1] = None
         elif kind == "th_open" or kind == "td_open":
             inline = tokens[index + 1]
-            row.lines.extend(_text_lines(md, inline.content, env, row.line))
+            row.lines.extend(_text_lines(md, inline.content, env, row.line, plain))
         elif kind in ("fence", "code_block", "html_block"):
             blocks.append(Block("raw", _line(token, line_offset), [], raw=token.content))
             if item_lines:
@@ -132,12 +134,14 @@ def _line(token: Token, line_offset: int) -> int:
     return token.map[0] + line_offset + 1
 
 
-def _text_lines(md: MarkdownIt, content: str, env: EnvType, first_line: int) -> list[TextLine]:
+def _text_lines(md: MarkdownIt, content: str, env: EnvType, first_line: int, plain: bool) -> list[TextLine]:
     """The text lines of a block's inline content: read directly where it is plain, else from the parser."""
-    try:
-        return plain_text_lines(content, first_line)
-    except NotPlain:
-        return inline_lines(parsed_inline_tokens(md, content, env), first_line)
+    if plain:
+        try:
+            return plain_text_lines(content, first_line)
+        except NotPlain:
+            pass
+    return inline_lines(parsed_inline_tokens(md, content, env), first_line)
 
 
 _ANCHOR_OPEN = re.compile(r"<a\s", re.IGNORECASE)

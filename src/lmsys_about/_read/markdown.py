@@ -1,8 +1,8 @@
 """Every markdown-it internal in one place: the tuned parser, and its block and inline token streams.
 
 The parser gives exactly the stock parser's tokens (with URLs kept as written), faster: plain inline text is read
-directly into what its tokens would come to; elsewhere plain links take a fast rule and text stops only where a
-rule can start; and rules the page cannot trigger are left out. An upgrade of markdown-it-py touches this file only.
+directly into what its tokens would come to, and rules the page cannot trigger are left out. An upgrade of
+markdown-it-py touches this file only.
 """
 
 from __future__ import annotations
@@ -10,45 +10,19 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import lru_cache
-from typing import Literal
 
 from markdown_it import MarkdownIt
-from markdown_it.parser_block import RuleFuncBlockType
-from markdown_it.rules_block.state_block import StateBlock
 from markdown_it.rules_block.table import escapedSplit
 from markdown_it.rules_core import StateCore, text_join
-from markdown_it.rules_inline.link import link
-from markdown_it.rules_inline.state_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
 from .pieces import Piece, TextLine
+from .tuning import TUNED, Tuning
 
-# '[label](destination)' with nothing in it that CommonMark would unescape, nest or treat as a title.
-_SIMPLE_LINK = re.compile(r"\[([^\[\]\\`*_<>&!\n]*)\]\(([^\s()<>\\&\"']*)\)")
-
-
-def _simple_link(state: StateInline, silent: bool) -> bool:
-    """The stock link rule's result for plain links, without its character-by-character scan."""
-    if state.src[state.pos] != "[":
-        return False
-    match = _SIMPLE_LINK.match(state.src, state.pos, state.posMax)
-    if match is None:
-        return link(state, silent)
-    if not silent:
-        state.push("link_open", "a", 1).attrs = {"href": match[2]}
-        if match[1]:
-            state.pending += match[1]
-        state.push("link_close", "a", -1)
-    state.pos = match.end()
-    return True
-
-
-# Where the text rule stops: where a rule of this parser can start ('[' link, '!' image, '*' '_' emphasis, '<'
-# autolink or HTML, '&' entity, '\\' escape, '`' code, newline), and at ']', where a link label ends. The stock
-# set also holds a dozen characters for rules CommonMark leaves out (':' for linkify, '~' for strikethrough,
-# ...): the parser stops there only to find no rule and take the character as text, one character at a time.
-_TEXT_END = re.compile(r"[\n!&*<\[\\\]_`]")
+# '[label](destination)' with nothing in it that CommonMark would unescape, nest or treat as a title. The
+# destination holds no blank and no ASCII control character: CommonMark makes no link of such a destination.
+_SIMPLE_LINK = re.compile(r"\[([^\[\]\\`*_<>&!\n]*)\]\(([^\s\x00-\x1f\x7f()<>\\&\"']*)\)")
 
 
 # Where inline text holds more than plain text, plain links and line breaks: a character that starts another rule
@@ -101,55 +75,15 @@ def plain_text_lines(content: str, first_line: int) -> list[TextLine]:
     return lines
 
 
-def block_tokens(text: str) -> tuple[MarkdownIt, EnvType, list[Token]]:
+def block_tokens(text: str, tuning: Tuning = TUNED) -> tuple[MarkdownIt, EnvType, list[Token]]:
     """The parser for ``text``, the environment its block rules filled (link references), and its block tokens;
     inline tokens have no children yet: each block's content is read on its own (:func:`plain_text_lines`, else
     :func:`parsed_inline_tokens`)."""
-    md = parser_for(text)
+    md = parser_for(text, tuning)
     env: EnvType = {}
     tokens: list[Token] = []
-    # What the core's 'block' rule does (ParserBlock.parse), with our state; 'inline' and 'text_join' come per block.
-    if text:
-        state = _BlockState(text, md, env, tokens)
-        md.block.tokenize(state, state.line, state.lineMax)
+    md.block.parse(text, md, env, tokens)  # the core's 'block' rule; 'inline' and 'text_join' come per block
     return md, env, tokens
-
-
-class _BlockToken(Token):
-    """A block token as :meth:`StateBlock.push` makes it, made in one call: the dataclass's own ``__init__`` fills
-    two defaults by factory and then converts its (empty) attributes in two more calls, nearly a quarter of the
-    block parsing time of a page and its eighty-odd tokens. The same fields with the same values (tested)."""
-
-    __slots__ = ()
-
-    def __init__(self, kind: str, tag: str, nesting: Literal[-1, 0, 1], level: int) -> None:
-        self.type = kind
-        self.tag = tag
-        self.nesting = nesting
-        self.attrs = {}
-        self.map = None
-        self.level = level
-        self.children = None
-        self.content = ""
-        self.markup = ""
-        self.info = ""
-        self.meta = {}
-        self.block = True
-        self.hidden = False
-
-
-class _BlockState(StateBlock):
-    """markdown-it's block state, making :class:`_BlockToken` tokens."""
-
-    def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
-        """What :meth:`StateBlock.push` does, with the quicker token."""
-        if nesting < 0:
-            self.level -= 1  # a closing tag
-        token = _BlockToken(ttype, tag, nesting, self.level)
-        if nesting > 0:
-            self.level += 1  # an opening tag
-        self.tokens.append(token)
-        return token
 
 
 def parsed_inline_tokens(md: MarkdownIt, content: str, env: EnvType) -> list[Token]:
@@ -162,31 +96,6 @@ def parsed_inline_tokens(md: MarkdownIt, content: str, env: EnvType) -> list[Tok
     return holder.children
 
 
-# Block rules that match only where a line (after its indentation) starts with one of these characters. Each is
-# tried at nearly every line, and as a paragraph's terminator at each of its lines: this quick test saves it the
-# work it does before finding that character absent (logging, indentation checks, marker scans). Without the
-# character each rule returns False without changing the state, so the tokens are the same (tested).
-_FIRST_CHARACTERS = {
-    "fence": "`~",
-    "blockquote": ">",
-    "hr": "-*_",
-    "list": "-*+0123456789",
-    "reference": "[",
-    "html_block": "<",
-    "heading": "#",
-}
-
-
-def _after_first_character(rule: RuleFuncBlockType, characters: str) -> RuleFuncBlockType:
-    def quick_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
-        position = state.bMarks[start_line] + state.tShift[start_line]
-        if position >= state.eMarks[start_line] or state.src[position] not in characters:
-            return False
-        return rule(state, start_line, end_line, silent)
-
-    return quick_rule
-
-
 @lru_cache(maxsize=32)  # one parser per set of skipped rules; few sets occur, but the cache stays bounded
 def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
     """CommonMark and its GFM tables, with every link kept as written: we check schemes ourselves and report
@@ -194,20 +103,12 @@ def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
     would be runs of names and pipes.
 
     The stock parser percent-encodes and punycodes every URL (most of its time on a page of links);
-    we keep URLs as written, so that step is skipped, and plain links take a fast path with equal tokens.
-    ``skip`` names rules to leave out because the text cannot trigger them (see :func:`parser_for`).
+    we keep URLs as written, so that step is skipped. ``skip`` names rules to leave out because the text cannot
+    trigger them (see :func:`parser_for`).
     """
     md = MarkdownIt("commonmark").enable("table")
     md.validateLink = lambda url: True  # type: ignore[method-assign]
     md.normalizeLink = lambda url: url  # type: ignore[method-assign]
-    # Links are most of the page: try their rule first ('[' starts nothing else in CommonMark).
-    md.inline.ruler.before("text", "link_first", _simple_link)
-    md.inline.ruler.disable("link")
-    md.inline.terminator_re = _TEXT_END  # the same tokens (tested against the stock parser), fewer stops
-    for rule in list(md.block.ruler.__rules__):  # the ruler's own list: no public call gives a rule's function
-        if rule.name in _FIRST_CHARACTERS:
-            quick = _after_first_character(rule.fn, _FIRST_CHARACTERS[rule.name])
-            md.block.ruler.at(rule.name, quick, {"alt": rule.alt})
     # read_source already turned every line ending into '\n' and refused NUL: nothing left to normalise.
     md.disable(["normalize", *sorted(skip)])
     return md
@@ -246,8 +147,10 @@ _OPTIONAL_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
 )
 
 
-def parser_for(text: str) -> MarkdownIt:
+def parser_for(text: str, tuning: Tuning = TUNED) -> MarkdownIt:
     """The parser without the rules that ``text`` cannot trigger: the same tokens, less work."""
+    if not tuning.skip_rules:
+        return parser()
     return parser(frozenset(name for name, needed in _OPTIONAL_RULES if not needed(text)))
 
 

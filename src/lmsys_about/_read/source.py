@@ -8,8 +8,12 @@ they can blow up, and every error names its line in the original file.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
+import stat
+import string
 from dataclasses import dataclass
+from typing import BinaryIO
 
 import yaml
 from frontmatter.default_handlers import YAMLHandler
@@ -18,6 +22,7 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..errors import FrontMatterError, SourceError
+from .tuning import TUNED, Tuning
 
 # The About page is a few kilobytes (3,719 bytes at its largest so far); 32 KiB leaves it nearly nine times
 # that. markdown-it reads the worst floods (unclosed '[' or '![') at some 20 to 40 times a normal page's
@@ -30,8 +35,10 @@ MAX_YAML_DEPTH = 32
 # Only '---' on a line of its own; python-frontmatter's default '^-{3,}\s*$' lets '\s*' run over blank lines.
 _HANDLER = YAMLHandler(fm_boundary=re.compile(r"^---[ \t]*$", re.MULTILINE))
 _COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"})
-# Tags that implicit resolution gives plain scalars; we keep their text as written whatever the tag.
-_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "timestamp"))
+# Tags that implicit resolution gives plain scalars; we keep their text as written whatever the tag: '=' (YAML
+# 1.1's value tag) and '<<' (its merge key, which we never merge) are strings like 'yes', '~' and '2024-01-01'.
+_IMPLICIT = ("str", "int", "float", "bool", "null", "timestamp", "value", "merge")
+_SCALAR_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in _IMPLICIT)
 
 FrontMatter = dict[str, object]
 
@@ -47,7 +54,35 @@ class Source:
     line_offset: int
 
 
-def read_source(data: str | bytes, *, path: str | None, max_bytes: int | None) -> Source:
+_CHUNK = 1 << 16
+
+
+def read_capped(stream: BinaryIO, *, max_bytes: int | None, path: str | None) -> bytes:
+    """All of ``stream``, or SourceError as soon as it holds more than ``max_bytes``, with its real size when
+    the stream is a regular file. At most one byte past the cap is read, in chunks: ``read(n)`` allocates ``n``
+    bytes before reading, so a large cap must not be asked for at once."""
+    if max_bytes is None:
+        return stream.read()
+    chunks: list[bytes] = []
+    total = 0
+    while total <= max_bytes:
+        chunk = stream.read(min(_CHUNK, max_bytes + 1 - total))
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        total += len(chunk)
+    try:
+        status: os.stat_result | None = os.fstat(stream.fileno())
+    except (OSError, ValueError, AttributeError):  # no file descriptor at all
+        status = None
+    if status is not None and stat.S_ISREG(status.st_mode) and status.st_size > max_bytes:
+        amount = f"{status.st_size:,} bytes"
+    else:  # a pipe or a socket: how much more is unknown
+        amount = f"more than {max_bytes:,} bytes"
+    raise SourceError(f"input is {amount}, above the limit of {max_bytes:,}", path=path)
+
+
+def read_source(data: str | bytes, *, path: str | None, max_bytes: int | None, tuning: Tuning = TUNED) -> Source:
     """Decode ``data`` and split off its front matter; raise SourceError or FrontMatterError."""
     raw = data if isinstance(data, bytes) else _encode(data, path)
     if max_bytes is not None and len(raw) > max_bytes:
@@ -71,7 +106,7 @@ def read_source(data: str | bytes, *, path: str | None, max_bytes: int | None) -
             path=path,
             line=1,
         )
-    front_matter = _load_yaml(fm_text, path)
+    front_matter = _load_yaml(fm_text, path, simple=tuning.simple_front_matter)
     return Source(path, sha, front_matter, body, text.count("\n", 0, len(text) - len(body)))
 
 
@@ -130,39 +165,89 @@ class _Composer(yaml.SafeLoader):
             self._depth -= 1
 
 
-# 'key: value' lines with a plain, "double" or 'single' quoted scalar that needs no unescaping: most front
-# matter is only this, and reading it directly gives what the YAML path gives, without its cost.
-_SIMPLE_ENTRY = re.compile(
-    r"""([A-Za-z_][A-Za-z0-9_-]*):(?: +(?:"([^"\\\n\t]*)"|'([^'\n\t]*)'|([^\s"'#&*!|>%@`,\[\]{}?:~-][^\n\t#:]*?)))? *"""
-)
+# Most front matter is only 'key: value' lines with a plain, "double" or 'single' quoted scalar that needs no
+# unescaping; reading those directly gives what the YAML path gives, without its cost. They are read with str
+# methods: a pattern for them took about as long to compile at import (0.1 ms) as it saved a page.
+#
+# A key: a letter or '_', then letters, digits, '_' and '-', at most 1,024 characters (PyYAML refuses a longer
+# simple key). A plain scalar does not start with a YAML indicator or a blank, and holds no tab, no '#' (a
+# comment may start there) and no ':' (a mapping may).
+_KEY_CHARACTERS = str.maketrans("", "", string.ascii_letters + string.digits + "_-")
+_NOT_FIRST_IN_PLAIN = frozenset("\t \"'#&*!|>%@`,[]{}?:~-")
+_NOT_IN_PLAIN = ("\t", "#", ":")
 
 
-# PyYAML's non-printable characters, and the ones it reads as line breaks (NEL, LS, PS).
-_NOT_PLAIN_TEXT = re.compile("[^\x09\x0a\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+def _double_quoted(value: str) -> str | None:
+    inner = value[1:-1]
+    closed = len(value) > 1 and value[-1] == '"'
+    return inner if closed and not any(c in inner for c in ('"', "\\", "\t")) else None
+
+
+def _single_quoted(value: str) -> str | None:
+    inner = value[1:-1]
+    closed = len(value) > 1 and value[-1] == "'"
+    return inner if closed and "'" not in inner and "\t" not in inner else None
+
+
+def _plain_scalar(value: str) -> str | None:
+    return None if value[0] in _NOT_FIRST_IN_PLAIN or any(c in value for c in _NOT_IN_PLAIN) else value
+
+
+_SCALAR_READERS = {'"': _double_quoted, "'": _single_quoted}
+
+
+def _simple_entry(line: str) -> tuple[str, str] | None:
+    """The key and value of a simple 'key: value' line, else None."""
+    key, colon, rest = line.partition(":")
+    if (
+        not colon
+        or not 0 < len(key) <= 1024
+        or not (key[0].isalpha() or key[0] == "_")
+        or key.translate(_KEY_CHARACTERS)
+    ):
+        return None
+    value = rest.rstrip(" ")  # trailing spaces are not part of a scalar
+    if not value:
+        return key, ""
+    if value[0] != " ":  # 'key:value' is a plain scalar of its own to YAML
+        return None
+    value = value.lstrip(" ")
+    scalar = _SCALAR_READERS.get(value[0], _plain_scalar)(value)
+    return None if scalar is None else (key, scalar)
+
+
+# Tab and newline, the two ASCII characters that are not printable but plain to YAML.
+_TAB_AND_NEWLINE = str.maketrans("", "", "\t\n")
 
 
 def _simple_front_matter(fm_text: str) -> FrontMatter | None:
     """The front matter when every line is a simple entry (or blank); None to leave it to YAML."""
-    if _NOT_PLAIN_TEXT.search(fm_text):  # characters YAML refuses or reads as line breaks: its call
+    # Printable ASCII, tabs and newlines only: anything else YAML may refuse or read as a line break (NEL, LS,
+    # PS), so it is YAML's call. A pattern for exactly what YAML allows takes longer to compile at import (0.2 to
+    # 3 ms, as written) than this shortcut saves a page.
+    if not (fm_text.isascii() and fm_text.translate(_TAB_AND_NEWLINE).isprintable()):
         return None
     result: dict[str, object] = {}
     for line in fm_text.split("\n"):
-        if not line.strip():
+        if not line.strip(" "):  # only spaces: YAML's blank line (a tab or a Unicode space is content to it)
             continue
-        match = _SIMPLE_ENTRY.fullmatch(line)
-        if match is None:
+        entry = _simple_entry(line)
+        if entry is None or entry[0] in result:
             return None
-        key, double, single, plain = match.groups()
-        if key in result:
-            return None
-        result[key] = next((v for v in (double, single, plain) if v is not None), "")
+        result[entry[0]] = entry[1]
     return result
 
 
-def _load_yaml(fm_text: str, path: str | None) -> FrontMatter:
-    simple = _simple_front_matter(fm_text)
-    if simple is not None:
-        return simple
+def _load_yaml(fm_text: str, path: str | None, *, simple: bool = True) -> FrontMatter:
+    if simple:
+        entries = _simple_front_matter(fm_text)
+        if entries is not None:
+            return entries
+    return _composed_yaml(fm_text, path)
+
+
+def _composed_yaml(fm_text: str, path: str | None) -> FrontMatter:
+    """The front matter as PyYAML composes it, every scalar the string written."""
     try:
         loader = _Composer(fm_text, path)  # its reader refuses control characters at once
     except yaml.reader.ReaderError as exc:

@@ -67,11 +67,16 @@ def comparable(about: About) -> dict[str, Any]:
     return {key: _without_lines(value) for key, value in data.items() if key not in IGNORED}
 
 
-def difference(about: About, page: str) -> RenderError | None:
-    """None when ``page`` reads back as ``about``; else the error that names the first value that differs."""
+def difference(about: About, page: str, *, max_bytes: int | None) -> RenderError | None:
+    """None when ``page`` reads back as ``about`` (read with the cap ``max_bytes``); else the error that names the
+    first value that differs."""
+    size = len(page.encode("utf-8", "surrogatepass"))
+    if max_bytes is not None and size > max_bytes:
+        message = f"the page would be {size:,} bytes, above the limit of {max_bytes:,} (max_bytes)"
+        return RenderError(message, field="about", path=about.source)
     data = about.model_dump(mode="json")
     try:
-        back = loads(page)
+        back = loads(page, max_bytes=max_bytes)
     except AboutError as exc:
         field = "front_matter" if isinstance(exc, FrontMatterError) else "about"
         return RenderError(f"the written page does not read back: {exc.message}", field=field, path=about.source)
