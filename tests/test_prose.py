@@ -113,3 +113,33 @@ def test_the_sentence_of_the_page_of_today_is_a_link_not_a_sponsor() -> None:
         after = loads("\n".join([*lines[:last], "", sentence, *lines[last:]]))
         assert _sponsors(after) == _sponsors(about)
         assert "https://lmsys.org/donations/" in [link.url for link in after.links]
+
+
+# Short lines a maintainer writes between the lists, capitalised as names are but no names: each holds what no name
+# holds (a word such as 'To' first, a date, the word of a role or a group, a lead with words of a sentence).
+_TITLES = st.sampled_from(["Be", "Announced", "Memoriam", "Open", "Full", "Coming", "Soon", "Our", "Past", "New"])
+_ROLES = st.sampled_from(["Team", "Alumni", "Chair", "Vice Chair", "Directory", "Members", "Board", "Staff"])
+_MONTHS = st.sampled_from(["January", "September", "Sept.", "May"])
+_SHORT_LINES = st.one_of(
+    st.builds("{} {} {}".format, st.sampled_from(["To", "In", "For", "Of", "On"]), _TITLES, _TITLES),
+    st.builds("{}: {} {}".format, st.sampled_from(["Last updated", "Updated", "Page revised"]), _MONTHS,
+              st.integers(2020, 2030)),
+    st.builds("{}: [{} {}]({})".format, st.sampled_from(["Interested in joining", "Want to help", "Read about us"]),
+              _TITLES, _TITLES, _URLS),
+    st.builds("[{} {}]({}) \u00b7 [{} {}]({})".format, _TITLES, _ROLES, _URLS, _ROLES, _TITLES, _URLS),
+    st.builds("{} and {}".format, _ROLES, _ROLES),
+)  # fmt: skip
+
+
+@SETTINGS
+@given(st.data(), _SHORT_LINES)
+def test_a_short_capitalised_line_in_any_section_changes_no_person(data: st.DataObject, line: str) -> None:
+    text, about, places = data.draw(st.sampled_from(PAGES))
+    place = data.draw(st.sampled_from(places))
+    lines = text.split("\n")
+    edited = "\n".join([*lines[:place], "", line, "", *lines[place:]])
+    after = loads(edited)
+    assert _people(after) == _people(about)
+    held = place + 2 in lines_of(after.model_dump(mode="json")) or line in (after.organization.description or "")
+    assert held, f"{line!r} is in no value and no finding"
+    assert unaccounted(edited.encode(), after) == []

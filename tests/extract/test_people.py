@@ -492,3 +492,22 @@ def test_items_under_a_persons_item_that_name_no_one_are_the_persons_notes(items
 def test_items_that_name_people_under_an_item_are_its_team() -> None:
     ctx = run(extract_people, "## Members\n\n- SGLang\n  - Ada Lovelace\n  - Bob Smith\n")
     assert [(g["name"], _members(g)) for g in ctx.groups] == [("SGLang", ["Ada Lovelace", "Bob Smith"])]
+
+
+def test_a_table_whose_first_row_names_no_column_is_reported_with_its_links() -> None:
+    from lmsys_about import loads
+
+    from ..accounting import unaccounted
+
+    text = (
+        "## Members\n\n| Ada Lovelace | Director | [homepage](https://ada.org/) |\n|---|---|---|\n"
+        "| Name | Role | Link |\n| Bob Smith | Advisor | |\n"
+    )
+    about = loads(text)
+    assert about.people == []
+    assert [(d.code, d.line) for d in about.diagnostics if d.code == "unplaced-row"] == [
+        ("unplaced-row", 3),
+        ("unplaced-row", 5),
+        ("unplaced-row", 6),
+    ]
+    assert unaccounted(text.encode(), about) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .._read.blocks import Block, Section, TextLine
 from .._urls import platform_of
 from ._text import Marks
-from .entries import split_entries, unbolded
+from .entries import Entry, split_entries, unbolded
 from .history import find_date
 from .labels import INSTITUTION_WORDS, ROLE_WORDS, before_reference, has_word
 from .names import doubt
@@ -40,6 +40,11 @@ def _names_sponsors(line: TextLine) -> bool:
     said = "api credit" in words or "sponsor" in words or "donat" in words or "donor" in words
     named = any(doubt(piece.text, "sponsor") is None for piece in line.links())  # not '<https://x.org>'
     return said and (named or words.rstrip().endswith(":"))
+
+
+def _names(entries: list[Entry]) -> int:
+    """How many of the entries are names of people by the rules."""
+    return sum(1 for entry in entries if doubt(entry.name, "person") is None)
 
 
 def kind_by_title(title: str) -> str | None:
@@ -79,7 +84,8 @@ def kind_of(section: Section, marks: Marks, parent: str | None = None) -> str | 
         return "history"
     # '- **Ada** — [homepage](url)' lists a name as '- Ada — ...' does; 'Ada, Grace. See [site](url)' lists two
     plain = [before_reference(unbolded(t)) for t in lines]
-    if any(split.is_list and len(split.entries) >= 2 for split in (split_entries(t, marks) for t in plain)):
+    # two names on a line, by the rules: '[Full Team Page](url) · [Alumni Directory](url)' lists no one
+    if any(split.is_list and _names(split.entries) >= 2 for split in (split_entries(t, marks) for t in plain)):
         return "people"
     if parent == "people" and any(split_entries(t, marks).is_list for t in plain):
         return "people"  # '#### FastChat' under '### Project teams' with its one developer

@@ -383,6 +383,9 @@ def extract_people(section: Section, ctx: Context) -> None:
     for index, block in enumerate(blocks):
         if block.kind == "head":
             columns = columns_of(block)
+            if columns is None or any(True for cell in block.lines for _ in cell.links()):
+                # no header of a people table ('| Ada\\* | Director | [homepage](url) |' first): its cells, whole
+                ctx.unplaced("row", " | ".join(cell.text.strip() for cell in block.lines), block.line)
             continue
         if block.kind == "row":
             groups.read_row(block, columns)
