@@ -44,7 +44,11 @@ def legend(text: str) -> tuple[str, str] | None:
     # Most lines: no need to run the pattern (the words of _LEGEND, tested one by one without a generator).
     worded = "denote" in text or "means" in text or "marks" in text or "indicates" in text
     match = _LEGEND.match(text) if worded else None
-    if match is None and text.lstrip()[:1] in _MARK_FIRST_HEADS:
+    if (
+        match is None
+        and text
+        and (text[0] in _MARK_FIRST_HEADS or (text[0].isspace() and text.lstrip()[:1] in _MARK_FIRST_HEADS))
+    ):
         match = _MARK_FIRST.match(text)
     if match is None:
         return None

@@ -108,12 +108,15 @@ def extract(sections: Sequence[Section]) -> Context:
     for section in sections:
         for block in section.blocks:
             for text_line in block.lines:
-                found = legend(text_line.text)
+                text = text_line.text
+                found = legend(text)
                 if found:
                     legends.setdefault(*found)
-                for piece in text_line.pieces:
-                    if piece.kind == "link" and piece.url and is_footnote(piece):
-                        legends.setdefault(f"[{piece.text}]", unquote(piece.url).removesuffix(".").strip())
+                    ctx.read_lines.add(text_line.line)  # read for the marks' meanings
+                if "^" in text:  # '[^1]' defined in one word reads as a link to it: its meaning
+                    for piece in text_line.pieces:
+                        if piece.kind == "link" and piece.url and is_footnote(piece):
+                            legends.setdefault(f"[{piece.text}]", unquote(piece.url).removesuffix(".").strip())
     ctx.marks = Marks.of(legends)
     for section in sections:
         _keep_text_blocks(section, ctx)
@@ -138,7 +141,8 @@ def extract(sections: Sequence[Section]) -> Context:
             _rows_outside_people(section, ctx)
         if kind != "contact":  # which reads the addresses written out as its own links
             keep_addresses(section.blocks, ctx)
-        prose += prose_of(section.blocks)
+        if kind != "people":  # which reports each line it does not read (the prose test shows it)
+            prose += prose_of(section.blocks)
         (EXTRACTORS[kind] if kind is not None else _unknown)(section, ctx)
     finish_people(ctx)
     report_unplaced(prose, ctx)

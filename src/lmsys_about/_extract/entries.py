@@ -94,19 +94,24 @@ LINK_LABELS = frozenset(
     "homepage website web site page profile github gitlab scholar linkedin twitter blog cv resume link url orcid dblp "
     "bio mastodon bluesky".split()
 ) | {"home page", "google scholar", "personal page", "personal website", "web page"}
+_LONGEST_LABEL = 24  # characters, spaces around a label included
 # What may stand between a name and its labelled links: a dash, a colon, a bar, a dot, parentheses, commas.
 _LINK_LEAD = " \t-\u2013\u2014:|\u00b7\u2022(),;/"
 
 
 def is_link_label(piece: Piece) -> bool:
     """A link labelled with what it leads to ('homepage', 'GitHub', 'Scholar'), never a name."""
-    return piece.kind == "link" and " ".join(piece.text.split()).casefold().strip("[]()") in LINK_LABELS
+    # A label is a word or two: a longer text (most links name someone) is not looked up.
+    return piece.kind == "link" and len(piece.text) <= _LONGEST_LABEL and piece.text.strip().casefold() in LINK_LABELS
 
 
 def _labelled_links(pieces: list[Piece]) -> list[Piece]:
     """The pieces with the separators around labelled links cut away: 'Ada — [homepage](url) ·' gives 'Ada', the
-    link; a run of text between two labelled links is only separators, or it stays."""
-    if not any(is_link_label(piece) for piece in pieces):  # most lines
+    link; a run of text between two labelled links is only separators, or it stays. The same list when it has none."""
+    for piece in pieces:  # most lines have no labelled link: a plain loop, quicker than any() over a generator
+        if piece.kind == "link" and len(piece.text) <= _LONGEST_LABEL and piece.text.strip().casefold() in LINK_LABELS:
+            break
+    else:
         return pieces
     kept: list[Piece] = []
     for index, piece in enumerate(pieces):
@@ -136,17 +141,16 @@ def split_entries(line: TextLine, marks: Marks, *, labelled: bool = True) -> Spl
     after_link = False
     title = ""  # 'Prof.' before the next name: said of it
     pieces = _labelled_links(line.pieces) if labelled else line.pieces
+    labels = pieces is not line.pieces  # the line has labelled links: most have none
     for index, piece in enumerate(pieces):
-        if (
-            labelled and entries and is_link_label(piece)
-        ):  # 'Ada Lovelace — [homepage](url)': the link of the name before it
+        if labels and entries and is_link_label(piece):  # 'Ada Lovelace — [homepage](url)': the link of the name before
             if entries[-1].link is None:
                 entries[-1].link = piece
             else:
                 entries[-1].more.append(piece)
             after_link = True
             continue
-        if piece.kind == "link" and entries and is_footnote(piece):  # '[Ada](url)[^1]' with '[^1]: Co-founders.'
+        if piece.kind == "link" and piece.text[:1] == "^" and entries and is_footnote(piece):  # '[Ada](url)[^1]'
             entries[-1].marks.append(f"[{piece.text}]")
             continue
         if piece.kind in ("link", "image"):

@@ -58,8 +58,13 @@ def _leads(text: str, following: Sequence[Block]) -> bool:
 def _lines(records: Iterable[Record]) -> Iterator[int]:
     for record in records:
         yield record["line"]
+
+
+def _member_lines(groups: Iterable[Record]) -> Iterator[int]:
+    for group in groups:
+        yield group["line"]
         for key in ("members", "links"):
-            for inner in record.get(key, ()):
+            for inner in group[key]:
                 yield inner["line"]
 
 
@@ -68,10 +73,12 @@ def report_unplaced(paragraphs: list[Paragraph], ctx: Context) -> None:
     if not paragraphs:
         return
     used = set(ctx.read_lines)
-    for records in (ctx.groups, ctx.sponsors, ctx.events, ctx.projects, ctx.contact_links, ctx.links):
+    for records in (ctx.sponsors, ctx.events, ctx.projects, ctx.contact_links, ctx.links, ctx.diagnostics):
         used.update(_lines(records))
     used.update(_lines((*ctx.labelled_institutions, *ctx.founding_institutions)))
-    used.update(d["line"] for d in ctx.diagnostics if d["line"] is not None)
-    for paragraph in paragraphs:
-        if not any(line in used for line in range(paragraph.first, paragraph.last + 1)):
+    left = [p for p in paragraphs if not any(line in used for line in range(p.first, p.last + 1))]
+    if left:  # most paragraphs hold one of the values above: the groups' many lines are read only when needed
+        used.update(_member_lines(ctx.groups))
+    for paragraph in left:
+        if not any(line in used for line in range(paragraph.first, paragraph.last + 1)) and paragraph.text.strip():
             ctx.unplaced("text", paragraph.text, paragraph.first)
