@@ -289,7 +289,7 @@ def test_a_link_in_a_dated_item_is_still_a_project() -> None:
 
 def test_a_project_item_that_names_a_date_gives_both() -> None:
     ctx = run(extract_history, "## Projects\n\n- Vicuna (since 2023)\n")
-    assert [(p["name"], p["status"]) for p in ctx.projects] == [("Vicuna", "since 2023")]
+    assert [(p["name"], p["status"]) for p in ctx.projects] == [("Vicuna", None)]  # more than a word is no status
     assert [(e["year"], e["text"]) for e in ctx.events] == [(2023, "Vicuna (since 2023)")]
 
 
@@ -344,3 +344,39 @@ def test_projects_named_in_a_sentence_about_projects_are_projects() -> None:
         ("Vicuna", "archived", 3),
     ]
     assert [link["label"] for link in ctx.links] == ["the blog", "the paper"]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- [Chatbot Arena](https://lmarena.ai/) (graduated)",
+        "- **Chatbot Arena** (graduated): [lmarena.ai](https://lmarena.ai/)",
+        "- **Chatbot Arena** (graduated): [website](https://lmarena.ai/)",
+        "- Chatbot Arena (graduated) — <https://lmarena.ai/>",
+        "- Chatbot Arena (graduated): [https://lmarena.ai/](https://lmarena.ai/)",
+    ],
+)
+def test_a_project_named_before_a_link_that_names_nothing_is_named_as_written(item: str) -> None:
+    ctx = run(extract_history, f"## Projects\n\n{item}\n")
+    assert [(p["name"], p["url"], p["status"]) for p in ctx.projects] == [
+        ("Chatbot Arena", "https://lmarena.ai/", "graduated")
+    ]
+    assert ctx.diagnostics == []
+
+
+@pytest.mark.parametrize(
+    ("item", "status", "said"),
+    [
+        ("- [SGLang](https://x.example/s) (active)", "active", None),
+        ("- [SGLang](https://x.example/s) [archived]", "archived", None),
+        ("- [SGLang](https://x.example/s) (now under the Linux Foundation)", None, "unplaced-text"),
+        ("- [SGLang](https://x.example/s) (deprecated, 2024)", None, "unplaced-text"),
+        ("- SGLang (deprecated, 2024)", None, "unplaced-text"),
+    ],
+)
+def test_a_status_is_one_word_in_brackets_and_more_words_are_reported(
+    item: str, status: str | None, said: str | None
+) -> None:
+    ctx = run(extract_history, f"## Projects\n\n{item}\n")
+    assert [(p["name"], p["status"]) for p in ctx.projects] == [("SGLang", status)]
+    assert [code for code, _ in codes(ctx)] == ([said] if said else [])

@@ -8,7 +8,7 @@ from typing import Literal
 from .._read.blocks import Block, Piece, Section, TextLine
 from ._context import Context, Record
 from ._text import Sentence, looks_like_name, may_contain, sentences, series, split_status, strip_marks
-from .entries import linked_run
+from .entries import linked_run, named_link
 from .labels import has_word
 from .names import DETERMINERS, split_reference
 from .people import extract_team
@@ -38,11 +38,15 @@ _MEMBERS_OF = (
     re.compile(r"^.*\b(?:involving|between|among)\s+(?P<list>.+)$", re.IGNORECASE),
     re.compile(r"\bfrom\s+(?P<list>.+)$", re.IGNORECASE),
 )
-_STATUS_AFTER = re.compile(r"\(([^()]+)\)[.:]?")  # '[SGLang](url) (incubating)': the status after the link
-_STATUS_DESCRIBED = re.compile(r"\((?P<status>[^()]+)\)\s*(?:[:,]|\s[-\u2013\u2014])\s*(?P<rest>\S.*)", re.DOTALL)
 # '[SGLang](url) — incubating', '[FastChat](url): archived': a dash or colon, then one to three words and no more
 # (a longer text, or one with a comma or a second sentence, describes the project: it is no status).
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
+# '[SGLang](url) (incubating)', '[FastChat](url) [archived]': one word in brackets after the link is its status; more
+# words ('(now under the Linux Foundation)', '(deprecated, 2024)') say more of it and are reported, never a status.
+_STATUS_AFTER = re.compile(r"\s*(?:\(\s*(?P<round>" + _WORD + r")\s*\)|\[\s*(?P<square>" + _WORD + r")\s*\])[.:]?")
+_STATUS_DESCRIBED = re.compile(
+    r"\s*\(\s*(?P<status>" + _WORD + r")\s*\)\s*(?:[:,]|\s[-\u2013\u2014])\s*(?P<rest>\S.*)", re.DOTALL
+)
 _STATUS_DASHED = re.compile(r"[-\u2013\u2014:]\s*(?P<status>" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,2})\s*\.?")
 _STATUS_LAST = re.compile(r"(?P<rest>.*?\S)\s*\((?P<status>" + _WORD + r")\)[.]?", re.DOTALL)
 # A date that opens a sentence or a list item: 'March 2023', '2024-09' (a day after it is allowed), or a year
@@ -162,6 +166,9 @@ def projects(block: Block, ctx: Context) -> Record | None:
             ctx.cite(reference[1])
             text_line = reference[0]
         links = list(text_line.links())
+        named = named_link(text_line) if links and dated != "leading" else None
+        if named is not None and _named_project(named[0], named[1], ctx):
+            continue  # '- **SGLang** (active): [GitHub](url)', '- FastChat — <https://...>': the name is the project's
         if links:
             after = "".join(p.text for p in text_line.pieces if p.kind not in ("link", "image")).strip()
             status, after = _status_after(after) if len(links) == 1 else (None, after)
@@ -169,7 +176,7 @@ def projects(block: Block, ctx: Context) -> Record | None:
                 _add_project(piece.text, ctx.url(piece), piece.line, ctx, status)
             if not dated and _has_words(after):  # a description, or the statuses of several links
                 ctx.unplaced("text", after, text_line.line)
-        elif dated != "leading" and not _plain_projects(text_line.text, text_line.line, ctx):
+        elif dated != "leading" and not _plain_projects(text_line.text, text_line.line, ctx, bool(dated)):
             unread.append(text_line)  # '2024-09: Incorporated' is no project, whatever its words
     if len(ctx.projects) == first:
         if not dated:
@@ -209,7 +216,7 @@ def _status_after(after: str) -> tuple[str | None, str]:
     """
     match = _STATUS_AFTER.fullmatch(after)
     if match is not None:
-        return match[1].strip(), ""
+        return match["round"] or match["square"], ""
     match = _STATUS_DESCRIBED.fullmatch(after)
     if match is not None:
         return match["status"].strip(), match["rest"]
@@ -222,6 +229,16 @@ def _status_after(after: str) -> tuple[str | None, str]:
     return " ".join(match["status"].split()), ""
 
 
+def _named_project(written: str, link: Piece, ctx: Context) -> bool:
+    """A project named before its link, whose text names nothing ('GitHub', 'lmarena.ai', a web address): the name
+    written, with its status ('Chatbot Arena (graduated)'); False, with nothing kept, when that is no name."""
+    name, status = split_status(written)
+    if not _is_project_name(name.strip()):
+        return False
+    ctx.projects.append({"name": name.strip(), "url": ctx.url(link), "status": status, "line": link.line})
+    return True
+
+
 def _has_words(text: str) -> bool:
     """True when ``text`` holds a word other than the 'and' or 'or' between links."""
     return any(word.strip(".,;:()").lower() not in ("and", "or", "&", "") for word in text.split())
@@ -232,14 +249,25 @@ def _is_project_name(text: str) -> bool:
     return looks_like_name(text) and any(c.isalpha() for c in text) and _NOT_IN_NAME.search(text) is None
 
 
-def _plain_projects(text: str, line: int, ctx: Context) -> bool:
-    """'Vicuna (graduated), SGLang and FastChat': a project for each part, if every part is a name; else none."""
-    parts = [split_status(part) for part in series(text.strip().rstrip(".:"))]
-    if not parts or not all(_is_project_name(name) for name, _ in parts):
+def _plain_projects(text: str, line: int, ctx: Context, dated: bool) -> bool:
+    """'Vicuna (graduated), SGLang and FastChat': a project for each part, if every part is a name; else none. More
+    than a word in parentheses ('Vicuna (deprecated, 2024)') is said of the project: reported, unless it is dated."""
+    parts = [_aside(*split_status(part)) for part in series(text.strip().rstrip(".:"))]
+    if not parts or not all(_is_project_name(name) for name, _, _ in parts):
         return False
-    for name, status in parts:
+    for name, status, aside in parts:
         ctx.projects.append({"name": name.strip(), "url": None, "status": status, "line": line})
+        if aside and not dated:
+            ctx.unplaced("text", aside, line)
     return True
+
+
+def _aside(name: str, status: str | None) -> tuple[str, str | None, str]:
+    """A name that still ends in parentheses after its status was looked for: the words in them are no status."""
+    if status is None and name.rstrip().endswith(")") and "(" in name:
+        opening = name.rfind("(")
+        return name[:opening].rstrip(), None, name[opening:].strip()
+    return name, status, ""
 
 
 def _add_project(text: str, url: str | None, line: int, ctx: Context, status: str | None = None) -> None:
