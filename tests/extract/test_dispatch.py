@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from lmsys_about import loads
 from lmsys_about._extract.dispatch import extract
 
 from .helpers import codes, sections
@@ -137,3 +140,36 @@ def test_only_a_tier_of_support_under_the_sponsors_is_sponsors() -> None:
 def test_a_heading_s_closing_colon_is_not_part_of_its_title() -> None:
     ctx = extract(sections("ACME Labs (ACME) is a lab.\n\n### Advisors:\nAda Lovelace, Alan Turing\n"))
     assert [g["name"] for g in ctx.groups] == ["Advisors"]
+
+
+def _page(body: str) -> str:
+    return (
+        '---\ntitle: "About"\n---\n\nLarge Model Systems (LMSYS Corp.) is a non-profit focused on incubating '
+        f"open-source projects and research.\n\n## Members\n\n[Ada Lovelace](https://ada.example)\n\n{body}"
+    )
+
+
+def test_a_year_heading_under_the_history_dates_its_sentences() -> None:
+    about = loads(_page("## History\n\nLMSYS began in 2023.\n\n### 2025\n\nSGLang joined the PyTorch ecosystem.\n"))
+    assert [(e.year, e.month, e.text) for e in about.history.events] == [
+        (2023, None, "LMSYS began in 2023."), (2025, None, "SGLang joined the PyTorch ecosystem.")
+    ]  # fmt: skip
+    assert [d.code for d in about.diagnostics] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## Members of flagship projects\n\n**FlashInfer** (graduated): See [https://flashinfer.ai](https://flashinfer.ai)\n",
+        "## Members of flagship projects\n\n### FlashInfer (graduated)\n\nSee [https://flashinfer.ai](https://flashinfer.ai)\n",
+        "## Projects\n\n- [FlashInfer](https://flashinfer.ai) (graduated)\n",
+        "## Projects\n\n### FlashInfer (graduated)\n\n[FlashInfer](https://flashinfer.ai) is a kernel library.\n",
+    ],
+)
+def test_a_project_label_with_no_people_is_the_project_in_every_form(body: str) -> None:
+    about = loads(_page(body))
+    assert [(p.name, p.url, p.status) for p in about.history.projects] == [
+        ("FlashInfer", "https://flashinfer.ai", "graduated")
+    ]
+    assert [g.name for g in about.groups] == ["Members"]
+    assert [d.code for d in about.diagnostics if d.severity == "warning"] == []

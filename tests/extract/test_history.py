@@ -380,3 +380,39 @@ def test_a_status_is_one_word_in_brackets_and_more_words_are_reported(
     ctx = run(extract_history, f"## Projects\n\n{item}\n")
     assert [(p["name"], p["status"]) for p in ctx.projects] == [("SGLang", status)]
     assert [code for code, _ in codes(ctx)] == ([said] if said else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("LMSYS was founded in September 2024.", (2024, 9, None)),
+        ("LMSYS was founded September 2024.", (2024, 9, None)),
+        ("Vicuna was released 30 March 2023.", (2023, 3, 30)),
+        ("Vicuna was released March 30, 2023.", (2023, 3, 30)),
+    ],
+)
+def test_a_date_that_names_its_month_needs_no_word_before_it(sentence: str, date: tuple[int, int, int]) -> None:
+    ctx = run(extract_history, f"## History\n\n{sentence}\n")
+    assert [(e["year"], e["month"], e["day"]) for e in ctx.events] == [date]
+
+
+def test_a_year_alone_still_needs_a_word_before_it() -> None:
+    assert run(extract_history, "## History\n\nWe trained with 2000 GPUs.\n").events == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In January 2024 Vicuna was retired, and in September 2024 it became a non-profit.",
+        "Vicuna was retired in January 2024; it became a non-profit in September 2024.",
+    ],
+)
+def test_each_clause_of_a_sentence_that_names_its_own_date_is_an_event(sentence: str) -> None:
+    ctx = run(extract_history, f"## History\n\n{sentence}\n")
+    assert [(e["year"], e["month"]) for e in ctx.events] == [(2024, 1), (2024, 9)]
+    assert "".join(e["text"] for e in ctx.events).count("2024") == 2
+
+
+def test_two_dates_in_one_clause_are_one_event() -> None:
+    ctx = run(extract_history, "## History\n\nIt ran from 2023 to 2024.\n")
+    assert [(e["year"], e["text"]) for e in ctx.events] == [(2023, "It ran from 2023 to 2024.")]

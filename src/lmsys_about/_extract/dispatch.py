@@ -12,7 +12,7 @@ from ._text import Marks, legend
 from .classify import kind_by_title, kind_of
 from .contact import extract_contact
 from .entries import is_footnote
-from .history import extract_history
+from .history import extract_dated, extract_history, extract_project_heading, heading_date, names_project
 from .organization import extract_organization
 from .people import extract_people, finish_people
 from .prose import Paragraph, keep_addresses, prose_of, report_unplaced
@@ -27,7 +27,17 @@ EXTRACTORS: dict[str, Extractor] = {
     "history": extract_history,
     "people": extract_people,
     "projects": extract_history,  # a projects section reads like the history: items are projects
+    "dated": extract_dated,  # '### 2025' under the history
+    "project": extract_project_heading,  # '### FlashInfer (graduated)', '### SGLang' under the projects
 }
+
+
+def _heading_kind(title: str, parent: str | None) -> str | None:
+    """What a heading of no kind of its own is, by its words and the section above: a date under the history, a
+    project's name (with its status, or under the projects)."""
+    if parent in ("history", "dated") and heading_date(title) is not None:
+        return "dated"
+    return "project" if names_project(title, parent) else None
 
 
 def _unknown(section: Section, ctx: Context) -> None:
@@ -135,7 +145,9 @@ def extract(sections: Sequence[Section]) -> Context:
         _heading_links(section, ctx)
         while above and above[-1][0] >= heading.level:
             above.pop()
-        kind = kind_of(section, ctx.marks, above[-1][1] if above else None)
+        parent = above[-1][1] if above else None
+        kind = kind_of(section, ctx.marks, parent)
+        kind = kind if kind is not None else _heading_kind(section.title, parent)
         above.append((heading.level, kind))
         if kind not in ("people", "sponsors"):  # which read their tables
             _rows_outside_people(section, ctx)

@@ -278,7 +278,7 @@ def linked_run(line: TextLine, minimum: int = 2) -> list[Piece] | None:
 _NAME_END = " \t-\u2013\u2014:|\u00b7\u2022,;/("
 
 
-def _names_nothing(piece: Piece) -> bool:
+def names_nothing(piece: Piece) -> bool:
     """A link whose text names no one: a label ('website', 'GitHub'), a web address or a domain ('lmarena.ai')."""
     if is_link_label(piece):
         return True
@@ -293,7 +293,7 @@ def named_link(line: TextLine) -> tuple[str, Piece] | None:
     other line. A plain name must be cut from its link by a separator ('Visit [website](url)' is a sentence)."""
     pieces = line.pieces
     links = [index for index, piece in enumerate(pieces) if piece.kind == "link"]
-    if len(links) != 1 or links[0] == 0 or not _names_nothing(pieces[links[0]]):
+    if len(links) != 1 or links[0] == 0 or not names_nothing(pieces[links[0]]):
         return None
     if any(p.kind != "text" or p.text.strip(" \t).,;") for p in pieces[links[0] + 1 :]):
         return None  # more than a closing parenthesis after the link: a sentence

@@ -8,7 +8,7 @@ from typing import Literal
 from .._read.blocks import Block, Piece, Section, TextLine
 from ._context import Context, Record
 from ._text import Sentence, looks_like_name, may_contain, sentences, series, split_status, strip_marks
-from .entries import linked_run, named_link
+from .entries import linked_run, named_link, names_nothing
 from .labels import has_word
 from .names import DETERMINERS, split_reference
 from .people import extract_team
@@ -21,9 +21,12 @@ _MONTHS = (
 _MONTH = r"(?:" + "|".join(_MONTHS) + r")\b\.?"
 _MONTH_HEADS = frozenset(month[:3] for month in _MONTHS)  # each month's pattern starts with these three letters
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-# 'in September 2024', 'on September 1, 2024', 'on 1 September 2024', 'in 2024-09', 'on 2024-09-01', 'in 2024'.
+# 'in September 2024', 'on September 1, 2024', 'on 1 September 2024', 'in 2024-09', 'on 2024-09-01', 'in 2024'; a
+# date that names its month needs no word before it ('founded September 2024', 'released 30 March 2023'), a year
+# alone does ('2000 GPUs' is a count).
 _DATE = re.compile(
-    r"\b(?:in|since|on|from|by|during)\s+(?:(?P<month>" + _MONTH + r")\s+(?:(?P<day>" + _DAY + r"),?\s+)?"
+    r"\b(?:(?:in|since|on|from|by|during)\s+|(?=(?:" + _DAY + r")?\s*" + _MONTH + r"\s))"
+    r"(?:(?P<month>" + _MONTH + r")\s+(?:(?P<day>" + _DAY + r"),?\s+)?"
     r"|(?P<day_first>" + _DAY + r")\s+(?P<month_after>" + _MONTH + r"),?\s+)?(?P<year>(?:19|20)\d{2})"
     r"(?:-(?P<iso_month>0[1-9]|1[0-2])(?:-(?P<iso_day>0[1-9]|[12]\d|3[01]))?)?\b(?!-)",
     re.IGNORECASE,
@@ -140,17 +143,48 @@ def leading_day(text: str) -> Date | None:
 
 
 def events(block_sentences: list[Sentence], ctx: Context) -> None:
-    """Each sentence that opens with a date ('2024-09: ...') or names one ('in September 2024') is an event."""
+    """Each sentence that opens with a date ('2024-09: ...') or names one ('in September 2024') is an event; a
+    sentence whose clauses each name a date ('In January 2024 X, and in September 2024 Y.') is one per clause."""
     for sentence in block_sentences:
         date = leading_day(sentence.text)
-        if date is None:
-            match = find_date(sentence.text)
-            if match is None:
-                continue
-            date = date_of(match)
-        ctx.events.append(
-            {"year": date[0], "month": date[1], "day": date[2], "text": sentence.text, "line": sentence.line}
-        )
+        if date is not None:
+            _event(date, sentence.text, sentence.line, ctx)
+            continue
+        match = find_date(sentence.text)
+        if match is None:
+            continue
+        for start, end, found in _clauses(sentence.text, match):
+            _event(date_of(found), sentence.text[start:end], sentence.line, ctx)
+
+
+def _event(date: Date, text: str, line: int, ctx: Context) -> None:
+    ctx.events.append({"year": date[0], "month": date[1], "day": date[2], "text": text, "line": line})
+
+
+_CLAUSE = re.compile(r"[,;]\s+(?:and\s+|but\s+|then\s+)?")
+
+
+def _clauses(text: str, first: re.Match[str]) -> list[tuple[int, int, re.Match[str]]]:
+    """The sentence cut before each clause (after ', and', ';', or a comma right before its date) that names a further
+    date: each part's span and date. A date in the clause of the one before ('from 2023 to 2024') cuts nothing."""
+    parts = [(0, first)]
+    found = _DATE.search(text, first.end())
+    while found is not None:
+        cut = None
+        for clause in _CLAUSE.finditer(text, parts[-1][1].end(), found.start()):
+            cut = clause
+        # the date opens the clause, or the clause opens with 'and', 'but', 'then' or after a semicolon
+        if cut is not None and (not text[cut.end() : found.start()].strip(" \t") or cut[0].strip(", \t")):
+            parts.append((cut.start(), found))
+        found = _DATE.search(text, found.end())
+    if len(parts) == 1:
+        return [(0, len(text), first)]
+    spans = []
+    for index, (start, match) in enumerate(parts):
+        end = parts[index + 1][0] if index + 1 < len(parts) else len(text)
+        opening = _CLAUSE.match(text, start) if index else None
+        spans.append((opening.end() if opening is not None else 0, end, match))
+    return spans
 
 
 def projects(block: Block, ctx: Context) -> Record | None:
@@ -305,3 +339,64 @@ def extract_history(section: Section, ctx: Context) -> None:
                     _add_project(piece.text, ctx.url(piece), piece.line, ctx, _status_following(text_line, piece))
                 for piece in () if run else text_line.links():
                     ctx.link(piece)
+
+
+_TITLE_DATE = re.compile(r"(?:(?P<month>" + _MONTH + r")\s+)?(?P<year>(?:19|20)\d{2})", re.IGNORECASE)
+
+
+def heading_date(title: str) -> Date | None:
+    """The year (and month) a heading is ('2025', 'September 2024'), or None for any other heading."""
+    match = _TITLE_DATE.fullmatch(" ".join(title.split()))
+    if match is None:
+        return None
+    return int(match["year"]), _month_number(match["month"]) if match["month"] else None, None
+
+
+def extract_dated(section: Section, ctx: Context) -> None:
+    """'### 2025' under the history: each sentence of the section is an event, of its own date if it names one,
+    else of the heading's; links are links of the page."""
+    date = heading_date(section.title)
+    assert date is not None
+    for block in section.blocks:
+        for sentence in sentences(block):
+            found = len(ctx.events)
+            events([sentence], ctx)
+            if len(ctx.events) == found:
+                _event(date, sentence.text, sentence.line, ctx)
+        for text_line in block.lines:
+            for piece in text_line.links():
+                ctx.link(piece)
+
+
+def names_project(title: str, parent: str | None) -> bool:
+    """A heading that names a project: 'FlashInfer (graduated)' (a name and its status) under any section,
+    'SGLang' (a name alone) under the projects."""
+    name, status = split_status(" ".join(title.split()))
+    return _is_project_name(name.strip()) and (status is not None or parent == "projects")
+
+
+def extract_project_heading(section: Section, ctx: Context) -> None:
+    """'### FlashInfer (graduated)' over 'See [https://flashinfer.ai](https://flashinfer.ai)', '### SGLang' over
+    '[SGLang](url) is a fast serving framework.': the project the heading names, with its status, its link the
+    section's first one named like it or naming nothing ('GitHub', a web address); the rest read as a history."""
+    assert section.heading is not None
+    name, status = split_status(" ".join(section.title.split()))
+    name = name.strip()
+    project: Record = {"name": name, "url": None, "status": status, "line": section.heading.line}
+    ctx.projects.append(project)
+    first = next(
+        (p for b in section.blocks for t in b.lines for p in t.links() if p.text.casefold() == name.casefold()),
+        None,
+    ) or next((p for b in section.blocks for t in b.lines for p in t.links() if names_nothing(p)), None)
+    kept = len(ctx.links)
+    extract_history(section, ctx)
+    if first is None:
+        return
+    url = ctx.url(first)
+    for index in range(kept, len(ctx.links)):
+        link = ctx.links[index]
+        if link["line"] == first.line and link["url"] == url and link["label"] == first.text:
+            del ctx.links[index]
+            project["url"] = url
+            ctx.read_lines.add(first.line)
+            return
