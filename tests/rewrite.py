@@ -96,6 +96,10 @@ def _entry(member: Member | Sponsor, notes: bool = True) -> str:
     return text + "".join(f" ({note})" for note in member.notes) if notes else text
 
 
+def _notes(member: Member | Sponsor) -> str:
+    return "".join(f" ({note})" for note in member.notes)
+
+
 def _writable(members: list[Member] | list[Sponsor]) -> bool:
     """Members every form can write as they are: no character to escape, no parenthesis in a note, no comma in a
     plain name ('José Núñez, Jr.' without a link reads as a name and a suffix)."""
@@ -142,6 +146,11 @@ PEOPLE_FORMS: dict[str, Callable[[list[Member]], list[str] | None]] = {
         None
         if any(m.notes for m in ms)
         else _blank([f"- **{m.name}**" + (f" \u2014 [homepage]({m.url})" if m.url else "") for m in ms])
+    ),
+    "bold-name-notes-labelled-link": lambda ms: (
+        None
+        if any(m.url is None for m in ms)
+        else _blank([f"- **{m.name}**{_notes(m)} \u2014 [GitHub]({m.url})" for m in ms])
     ),
     "plain-name-labelled-link": lambda ms: (
         None
@@ -344,13 +353,21 @@ SPONSOR_FORMS: dict[str, Callable[[list[Sponsor]], list[str] | None]] = {
     "table-several-per-cell": lambda ss: _blank(
         ["| Sponsors |", "|---|", *(f"| {', '.join(_entry(s) for s in ss[i : i + 2])} |" for i in range(0, len(ss), 2))]
     ),
-    "table-name-and-website": lambda ss: _blank(
-        ["| Company | Website |", "|---|---|", *(f"| {s.name} | {f'[site]({s.url})' if s.url else ''} |" for s in ss)]
+    "table-name-and-website": lambda ss: (
+        None
+        if any(len(s.notes) > 1 for s in ss)  # a cell is one note
+        else _blank(
+            [
+                "| Company | Website | Tier |",
+                "|---|---|---|",
+                *(f"| {s.name} | {f'[site]({s.url})' if s.url else ''} | {''.join(s.notes)} |" for s in ss),
+            ]
+        )
     ),
     "linked-logos": lambda ss: (
         None
         if any(s.url is None for s in ss)
-        else [" ".join(f"[![{s.name}]({LOGO.format(i)})]({s.url})" for i, s in enumerate(ss))]
+        else [", ".join(f"[![{s.name}]({LOGO.format(i)})]({s.url}){_notes(s)}" for i, s in enumerate(ss))]
     ),
 }
 

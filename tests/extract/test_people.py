@@ -337,3 +337,12 @@ def test_a_label_on_its_own_line_opens_its_group_emoji_aside(label: str) -> None
 def test_a_heading_with_emoji_names_its_group_without_them() -> None:
     ctx = run(extract_people, "## \U0001f9d1\u200d\U0001f52c Faculty \u2728\n\nGrace Hopper\n")
     assert [g["name"] for g in ctx.groups] == ["Faculty"]
+
+
+def test_a_bold_name_with_a_note_and_a_labelled_link_is_a_person_not_a_label() -> None:
+    ctx = run(
+        extract_people, "## Officers\n\n- **Grace Hopper** (President) \u2014 [GitHub](https://github.com/gh)\n- Ada\n"
+    )
+    assert [(g["name"], [(m["name"], m["url"], m["notes"]) for m in g["members"]]) for g in ctx.groups] == [
+        ("Officers", [("Grace Hopper", "https://github.com/gh", ("President",)), ("Ada", None, ())])
+    ]

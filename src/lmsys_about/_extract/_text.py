@@ -41,15 +41,14 @@ _MARK_FIRST_HEADS = frozenset("†‡§¶‖[") | SUPERSCRIPTS
 
 def legend(text: str) -> tuple[str, str] | None:
     """``('*', 'initiators')`` for a legend line such as '"*" denotes initiators' or '† Co-founders.'."""
+    head = text[:1]
+    if head in _MARK_FIRST_HEADS or head.isspace():  # '† Co-founders.', or '†' denotes ...' after spaces
+        match = _LEGEND.match(text) or _MARK_FIRST.match(text)
     # Most lines: no need to run the pattern (the words of _LEGEND, tested one by one without a generator).
-    worded = "denote" in text or "means" in text or "marks" in text or "indicates" in text
-    match = _LEGEND.match(text) if worded else None
-    if (
-        match is None
-        and text
-        and (text[0] in _MARK_FIRST_HEADS or (text[0].isspace() and text.lstrip()[:1] in _MARK_FIRST_HEADS))
-    ):
-        match = _MARK_FIRST.match(text)
+    elif not ("denote" in text or "means" in text or "marks" in text or "indicates" in text):
+        return None
+    else:
+        match = _LEGEND.match(text)
     if match is None:
         return None
     meaning = text[match.end() :].rstrip()

@@ -5,9 +5,9 @@ from __future__ import annotations
 from .._read.blocks import Section, TextLine
 from .._urls import platform_of
 from ._text import Marks
-from .entries import split_entries
+from .entries import split_entries, unbolded
 from .history import find_date
-from .labels import INSTITUTION_WORDS, ROLE_WORDS, has_word
+from .labels import INSTITUTION_WORDS, ROLE_WORDS, before_reference, has_word
 from .names import doubt
 
 # The first row whose words a heading has decides the section's kind ("Project members" is people).
@@ -65,8 +65,10 @@ def kind_of(section: Section, marks: Marks, parent: str | None = None) -> str | 
         return "sponsors"
     if any(block.kind == "paragraph" and find_date(block.text) for block in section.blocks):
         return "history"
-    if any(split.is_list and len(split.entries) >= 2 for split in (split_entries(t, marks) for t in lines)):
+    # '- **Ada** — [homepage](url)' lists a name as '- Ada — ...' does; 'Ada, Grace. See [site](url)' lists two
+    plain = [before_reference(unbolded(t)) for t in lines]
+    if any(split.is_list and len(split.entries) >= 2 for split in (split_entries(t, marks) for t in plain)):
         return "people"
-    if parent == "people" and any(split_entries(t, marks).is_list for t in lines):
+    if parent == "people" and any(split_entries(t, marks).is_list for t in plain):
         return "people"  # '#### FastChat' under '### Project teams' with its one developer
     return None

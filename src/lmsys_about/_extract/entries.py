@@ -96,7 +96,7 @@ LINK_LABELS = frozenset(
 ) | {"home page", "google scholar", "personal page", "personal website", "web page"}
 _LONGEST_LABEL = 24  # characters, spaces around a label included
 # What may stand between a name and its labelled links: a dash, a colon, a bar, a dot, parentheses, commas.
-_LINK_LEAD = " \t-\u2013\u2014:|\u00b7\u2022(),;/"
+_LINK_LEAD = " \t-\u2013\u2014:|\u00b7\u2022,;/"  # and an opening parenthesis before, a closing one after
 
 
 def is_link_label(piece: Piece) -> bool:
@@ -120,9 +120,9 @@ def _labelled_links(pieces: list[Piece]) -> list[Piece]:
             continue
         text = piece.text
         if index + 1 < len(pieces) and is_link_label(pieces[index + 1]):
-            text = text.rstrip(_LINK_LEAD)
+            text = text.rstrip(_LINK_LEAD + "(")  # '(President) — [GitHub](url)' keeps its note
         if index > 0 and is_link_label(pieces[index - 1]):
-            stripped = text.lstrip(_LINK_LEAD)
+            stripped = text.lstrip(_LINK_LEAD + ")")
             text = ", " + stripped if stripped else ""  # what follows a labelled link is a new entry
         if text:
             kept.append(Piece("text", text, piece.line))
@@ -238,6 +238,19 @@ def _lead_colon(text: str) -> int:
             return position
         position = text.find(":", position + 1)
     return -1
+
+
+def unbolded(line: TextLine) -> TextLine:
+    """The line with its bold text as plain text, joined to the text beside it ('**Ada** (President) — ')."""
+    if not any(piece.kind == "strong" for piece in line.pieces):
+        return line
+    pieces: list[Piece] = []
+    for piece in line.pieces:
+        if piece.kind in ("text", "strong") and pieces and pieces[-1].kind == "text":
+            pieces[-1] = Piece("text", pieces[-1].text + piece.text, pieces[-1].line)
+        else:
+            pieces.append(Piece("text", piece.text, piece.line) if piece.kind == "strong" else piece)
+    return TextLine(line.line, pieces)
 
 
 def split_lead(line: TextLine) -> tuple[str, TextLine] | None:

@@ -46,6 +46,8 @@ _DECORATION = frozenset(("So", "Sk", "Cf", "Mn", "Zs"))
 
 def clean_label(label: str) -> str:
     """The label without the emoji or symbols around it: '🎓 Advisors' -> 'Advisors'; a label of symbols only stays."""
+    if label[:1].isalnum() and (label[-1:].isalnum() or label[-1:] in ").:"):  # most labels: nothing around them
+        return label
     start, end = 0, len(label)
     while start < end and (label[start].isspace() or unicodedata.category(label[start]) in _DECORATION):
         start += 1
@@ -56,7 +58,7 @@ def clean_label(label: str) -> str:
 
 def project_of(label: str) -> str | None:
     """'SGLang' for 'SGLang', 'SGLang Team' or 'FlashInfer (graduated)'; None for 'Student Team'."""
-    words = split_status(label)[0].split()
+    words = split_status(clean_label(label))[0].split()  # '### Widget Arena (graduated) ✨': Widget Arena
     lead: list[str] = []
     for word in words:
         if has_word(word, ROLE_WORDS) or has_word(word, INSTITUTION_WORDS):

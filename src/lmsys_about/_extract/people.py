@@ -129,7 +129,7 @@ class _Groups:
             )
         elif rest.pieces and rest.pieces[0].kind == "strong" and self._bold_name(rest, block):
             # '- **Ada Lovelace** — [homepage](url)', '- **Ada Lovelace**': a name in bold, not a group's label
-            rest = TextLine(text_line.line, [Piece("text", rest.pieces[0].text, text_line.line), *rest.pieces[1:]])
+            rest = _unbold(rest)
         elif rest.pieces and rest.pieces[0].kind == "strong":
             name, project, pieces = label_of(text_line)
             after = TextLine(text_line.line, pieces)
@@ -199,14 +199,22 @@ class _Groups:
         ctx.unplaced("item" if block.kind == "item" else "text", rest.text, text_line.line)
 
     def _bold_name(self, line: TextLine, block: Block) -> bool:
-        """A bold text that is a person's name, not a label: followed by labelled links only ('**Ada** — [homepage]
-        (url)'), or alone in a list item; and a name by the rules, with no word of a role or an institution."""
+        """A bold text that is a person's name, not a label: followed by labelled links ('**Ada** — [homepage](url)',
+        with notes before them: '**Ada** (President) — [GitHub](url)'), or in a list item alone or with its notes (an
+        item that has none under it labels nothing: its siblings are not its members); and a name by the rules, with
+        no word of a role or an institution."""
         bold = " ".join(line.pieces[0].text.split())
+        line = before_reference(line)  # '**Ada** — [homepage](url). See [site](url)'
         rest = line.pieces[1:]
-        if rest and not _only_labelled_links(rest):
-            return False
         if not rest and block.kind != "item":
             return False
+        if rest and not _only_labelled_links(rest):
+            labelled = any(is_link_label(p) for p in rest)
+            if not (labelled or block.kind == "item") or any(p.kind == "link" and not is_link_label(p) for p in rest):
+                return False
+            split = split_entries(_unbold(line), self.ctx.marks)
+            if not split.is_list or [entry.name for entry in split.entries] != [bold]:  # its notes and link only
+                return False
         if bold.endswith(":") or has_word(bold, ROLE_WORDS) or has_word(bold, INSTITUTION_WORDS):
             return False
         return split_status(bold)[1] is None and doubt(bold, "person") is None
@@ -247,6 +255,14 @@ class _Groups:
             for piece in links:
                 self.add_link(piece)
         self.add(entry)
+
+
+def _unbold(line: TextLine) -> TextLine:
+    """The line with its first piece, bold, as plain text, one with the text after it ('Ada (President) — ')."""
+    first, rest = line.pieces[0], line.pieces[1:]
+    if rest and rest[0].kind == "text":
+        return TextLine(line.line, [Piece("text", first.text + rest[0].text, first.line), *rest[1:]])
+    return TextLine(line.line, [Piece("text", first.text, first.line), *rest])
 
 
 def _one_word_alone(entries: list[Entry]) -> bool:

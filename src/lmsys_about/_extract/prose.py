@@ -8,17 +8,20 @@ from dataclasses import dataclass
 
 from .._read.blocks import Block, Piece
 from ._context import Context, Record
-from ._text import legend
 from .contact import web_addresses
 
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A paragraph as it was before extraction: its first and last lines and its text."""
+    """A paragraph of a section: its first and last lines, and its block."""
 
     first: int
     last: int
-    text: str
+    block: Block  # of a section whose extractor leaves the blocks' lines as they are (not a people section)
+
+    @property
+    def text(self) -> str:
+        return self.block.text
 
 
 def keep_addresses(blocks: Iterable[Block], ctx: Context) -> None:
@@ -34,25 +37,21 @@ def keep_addresses(blocks: Iterable[Block], ctx: Context) -> None:
 
 def prose_of(blocks: Sequence[Block]) -> list[Paragraph]:
     """The section's paragraphs that must give a value or a finding: not a lead ('... the following institutions:')
-    whose list follows it, nor a legend ('"*" denotes initiators'), which gives the marks' meanings."""
+    whose list follows it. (A legend, '"*" denotes initiators', is read for the marks' meanings: its line is read.)"""
     found = []
     for index, block in enumerate(blocks):
-        if block.kind != "paragraph" or not block.lines:
-            continue
-        text = block.text
-        if not text or _leads(text, blocks[index + 1 : index + 2]) or any(legend(t.text) for t in block.lines):
-            continue
-        found.append(Paragraph(block.line, block.lines[-1].line, text))
+        if block.kind == "paragraph" and block.lines and not _leads(block, blocks[index + 1 : index + 2]):
+            found.append(Paragraph(block.line, block.lines[-1].line, block))
     return found
 
 
-def _leads(text: str, following: Sequence[Block]) -> bool:
+def _ends_at_colon(block: Block) -> bool:
+    return block.kind == "paragraph" and bool(block.lines) and block.lines[-1].text.rstrip().endswith(":")
+
+
+def _leads(block: Block, following: Sequence[Block]) -> bool:
     """A paragraph that ends at a colon, right before what it introduces: not another such paragraph."""
-    return (
-        text.endswith(":")
-        and bool(following)
-        and not (following[0].kind == "paragraph" and following[0].text.endswith(":"))
-    )
+    return bool(following) and _ends_at_colon(block) and not _ends_at_colon(following[0])
 
 
 def _lines(records: Iterable[Record]) -> Iterator[int]:

@@ -53,9 +53,7 @@ def _add(entry: Entry, kind: str, ctx: Context, notes: tuple[str, ...] = ()) -> 
             ctx.link(entry.link)
         return
     url = ctx.url(entry.link) if entry.link is not None else None
-    for note in entry.notes:  # a sponsor has no notes: '(GPUs)' after it is said, not kept
-        ctx.unplaced("text", f"({note})", entry.line)
-    notes = (*notes, *ctx.marks.notes(entry.marks))
+    notes = (*entry.notes, *notes, *ctx.marks.notes(entry.marks))  # '[Acme](url) (GPUs)', a tier, a mark's meaning
     ctx.sponsors.append({"name": entry.name, "url": url, "kind": kind, "notes": notes, "line": entry.line})
     for piece in entry.more:  # a second labelled link: a link of the page
         ctx.link(piece)

@@ -267,7 +267,7 @@ def _sponsors(about: About, plan: Plan) -> list[str]:
     blocks: list[str] = []
     runs: list[tuple[str, list[str]]] = []
     for sponsor in about.sponsors:
-        entry = link(sponsor.name, sponsor.url)
+        entry = link(sponsor.name, sponsor.url) + "".join(f" ({escape_inline(note)})" for note in sponsor.notes)
         if runs and runs[-1][0] == sponsor.kind:
             runs[-1][1].append(entry)
         else:
