@@ -173,3 +173,29 @@ def test_a_project_label_with_no_people_is_the_project_in_every_form(body: str) 
     ]
     assert [g.name for g in about.groups] == ["Members"]
     assert [d.code for d in about.diagnostics if d.severity == "warning"] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## Projects\n\n- [SGLang](https://sglang.example/) (active)\n- [Vicuna](https://vicuna.example/)\n",
+        "## Projects\n\n| Project | Status |\n|---|---|\n| [SGLang](https://sglang.example/) | active |\n"
+        "| [Vicuna](https://vicuna.example/) | |\n",
+        "## Projects\n\n| Name | Status | Link |\n|---|---|---|\n"
+        "| SGLang | active | [GitHub](https://sglang.example/) |\n| Vicuna | | [site](https://vicuna.example/) |\n",
+        "## Projects\n\n### SGLang (active)\n\n[SGLang](https://sglang.example/) is a serving framework.\n\n"
+        "### Vicuna\n\nSee [https://vicuna.example/](https://vicuna.example/)\n",
+    ],
+)
+def test_projects_are_the_same_as_a_list_a_table_or_headings(body: str) -> None:
+    about = loads(_page(body))
+    assert [(p.name, p.url, p.status) for p in about.history.projects] == [
+        ("SGLang", "https://sglang.example/", "active"), ("Vicuna", "https://vicuna.example/", None)
+    ]  # fmt: skip
+    assert [d.code for d in about.diagnostics if d.severity == "warning"] == []
+
+
+def test_a_projects_table_row_that_says_more_is_reported_whole() -> None:
+    about = loads(_page("## Projects\n\n| Project | Status |\n|---|---|\n| SGLang | now under a foundation |\n"))
+    assert about.history.projects == []
+    assert [(d.code, d.line) for d in about.diagnostics] == [("unplaced-row", 15)]

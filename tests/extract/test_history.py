@@ -416,3 +416,30 @@ def test_each_clause_of_a_sentence_that_names_its_own_date_is_an_event(sentence:
 def test_two_dates_in_one_clause_are_one_event() -> None:
     ctx = run(extract_history, "## History\n\nIt ran from 2023 to 2024.\n")
     assert [(e["year"], e["text"]) for e in ctx.events] == [(2023, "It ran from 2023 to 2024.")]
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "- [Chatbot Arena](https://lmarena.ai/) (graduated)\n- [SGLang](https://sglang.example/)\n- Vicuna",
+        "[Chatbot Arena (graduated)](https://lmarena.ai/), [SGLang](https://sglang.example/), Vicuna",
+        "[Chatbot Arena](https://lmarena.ai/) (graduated), [SGLang](https://sglang.example/) and Vicuna",
+        "[Chatbot Arena](https://lmarena.ai/) (graduated)\n[SGLang](https://sglang.example/)\nVicuna",
+    ],
+)
+def test_projects_after_a_lead_that_speaks_of_projects_are_the_same_in_every_form(listing: str) -> None:
+    ctx = run(extract_history, f"## History\n\nIt is known for its flagship projects, including:\n\n{listing}\n")
+    assert [(p["name"], p["url"], p["status"]) for p in ctx.projects] == [
+        ("Chatbot Arena", "https://lmarena.ai/", "graduated"),
+        ("SGLang", "https://sglang.example/", None),
+        ("Vicuna", None, None),
+    ]
+    assert ctx.diagnostics == []
+
+
+def test_a_sentence_after_a_lead_of_projects_is_no_project() -> None:
+    ctx = run(
+        extract_history, "## History\n\nOur projects, including:\n\nSee [the blog](https://x.example/) for more.\n"
+    )
+    assert ctx.projects == []
+    assert [link["label"] for link in ctx.links] == ["the blog"]

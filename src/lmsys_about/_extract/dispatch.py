@@ -149,7 +149,7 @@ def extract(sections: Sequence[Section]) -> Context:
         kind = kind_of(section, ctx.marks, parent)
         kind = kind if kind is not None else _heading_kind(section.title, parent)
         above.append((heading.level, kind))
-        if kind not in ("people", "sponsors"):  # which read their tables
+        if kind not in ("people", "sponsors", "projects", "project"):  # which read their tables
             _rows_outside_people(section, ctx)
         if kind != "contact":  # which reads the addresses written out as its own links
             keep_addresses(section.blocks, ctx)

@@ -8,7 +8,7 @@ from typing import Literal
 from .._read.blocks import Block, Piece, Section, TextLine
 from ._context import Context, Record
 from ._text import Sentence, looks_like_name, may_contain, sentences, series, split_status, strip_marks
-from .entries import linked_run, named_link, names_nothing
+from .entries import linked_run, named_link, names_nothing, split_entries
 from .labels import has_word
 from .names import DETERMINERS, split_reference
 from .people import extract_team
@@ -313,10 +313,16 @@ def _add_project(text: str, url: str | None, line: int, ctx: Context, status: st
 def extract_history(section: Section, ctx: Context) -> None:
     blocks = section.blocks
     index = 0
+    introduced = False  # the line before said that projects follow
+    columns: tuple[int, int | None, int | None] | None = None  # a projects table's name, status and link columns
     while index < len(blocks):
         block = blocks[index]
         index += 1
-        if block.kind == "item":
+        if block.kind == "head":
+            columns = _project_columns(block)
+        elif block.kind == "row":
+            _project_row(block, columns, ctx)
+        elif block.kind == "item":
             project = projects(block, ctx)
             team = index
             while index < len(blocks) and blocks[index].kind == "item" and blocks[index].level > block.level:
@@ -334,11 +340,73 @@ def extract_history(section: Section, ctx: Context) -> None:
             if founding:
                 ctx.founding_institutions = founding
             for text_line in block.lines:
-                run = linked_run(text_line, minimum=1) if has_word(text_line.text, ("project",)) else None
+                if introduced and _listed_projects(text_line, ctx):
+                    continue
+                says = has_word(text_line.text, ("project",))
+                introduced = says and text_line.text.rstrip().endswith(":")  # '... flagship projects, including:'
+                run = linked_run(text_line, minimum=1) if says else None
                 for piece in run or ():  # 'Its flagship projects include [SGLang](url) and [Vicuna](url).'
                     _add_project(piece.text, ctx.url(piece), piece.line, ctx, _status_following(text_line, piece))
                 for piece in () if run else text_line.links():
                     ctx.link(piece)
+            continue
+        introduced = False
+
+
+def _project_columns(head: Block) -> tuple[int, int | None, int | None] | None:
+    """'| Project | Status | Link |': which cells name the project, give its status and its link; None unless one
+    names projects."""
+    titles = [" ".join(cell.text.split()).casefold() for cell in head.lines]
+    names = [i for i, title in enumerate(titles) if title.startswith(("project", "name"))]
+    status = next((i for i, title in enumerate(titles) if title.startswith(("status", "stage", "state"))), None)
+    link = next((i for i, t in enumerate(titles) if t.startswith(("link", "url", "website", "homepage", "repo"))), None)
+    return (names[0], status, link) if names else None
+
+
+def _project_row(block: Block, columns: tuple[int, int | None, int | None] | None, ctx: Context) -> None:
+    """'| [Chatbot Arena](url) | graduated |': the project of a table's row, its status one word; a row read in
+    part or not at all is reported whole."""
+    cells = block.lines
+    whole = " | ".join(cell.text.strip() for cell in cells)
+    if columns is None or columns[0] >= len(cells):
+        ctx.unplaced("row", whole, block.line)
+        return
+    names, status_at, link_at = columns
+    split = split_entries(cells[names], ctx.marks, labelled=False)
+    status = " ".join(cells[status_at].text.split()) if status_at is not None and status_at < len(cells) else ""
+    links = list(cells[link_at].links()) if link_at is not None and link_at < len(cells) else []
+    others = [cell.text.strip() for i, cell in enumerate(cells) if i not in columns and cell.text.strip()]
+    if len(split.entries) != 1 or not split.is_list or len(status.split()) > 1 or len(links) > 1 or others:
+        ctx.unplaced("row", whole, block.line)
+        return
+    entry = split.entries[0]
+    link = entry.link or (links[0] if links else None)
+    name, written = split_status(entry.name)
+    if not _is_project_name(name.strip()):
+        ctx.unplaced("row", whole, block.line)
+        return
+    url = ctx.url(link) if link is not None else None
+    ctx.projects.append({"name": name.strip(), "url": url, "status": written or status or None, "line": block.line})
+
+
+def _listed_projects(text_line: TextLine, ctx: Context) -> bool:
+    """A line after a lead that speaks of projects ('... flagship projects, including:') that is a list of names
+    and links, each with at most a one-word status: a project each ('[Chatbot Arena](url) (graduated), [SGLang](url)',
+    'Vicuna, SGLang and FastChat'); False, with nothing kept, for any other line."""
+    split = split_entries(text_line, ctx.marks, labelled=False)
+    if not split.is_list or any(entry.marks or len(entry.notes) > 1 for entry in split.entries):
+        return False
+    found = []
+    for entry in split.entries:
+        name, status = split_status(entry.name)
+        status = status or (entry.notes[0] if entry.notes else None)
+        if not _is_project_name(name.strip()) or (status is not None and len(status.split()) > 1):
+            return False
+        found.append((name.strip(), entry.link, status))
+    for name, link, status in found:
+        url = ctx.url(link) if link is not None else None
+        ctx.projects.append({"name": name, "url": url, "status": status, "line": text_line.line})
+    return True
 
 
 _TITLE_DATE = re.compile(r"(?:(?P<month>" + _MONTH + r")\s+)?(?P<year>(?:19|20)\d{2})", re.IGNORECASE)
