@@ -31,12 +31,17 @@ def _kind_of(sentence: str, current: str) -> str:
     return current
 
 
+def speaks_of_sponsoring(text: str) -> bool:
+    """'Donate', 'Sponsorship tiers', 'Donation FAQ': the words of giving itself, which name no sponsor."""
+    return _SPONSORING.search(text) is not None
+
+
 def _not_a_sponsor(entry: Entry) -> tuple[str, str] | None:
     """The rule an entry fails as a sponsor: a name rule, the words of sponsoring, or a link to an e-mail address."""
     found = doubt(entry.name, "sponsor")
     if found is None and entry.link is not None and (entry.link.url or "")[:7].lower() == "mailto:":
         return "email", "it links to an e-mail address"
-    if found is None and _SPONSORING.search(entry.name):
+    if found is None and speaks_of_sponsoring(entry.name):
         return "sponsoring", "it speaks of sponsoring ('Donate', 'Sponsorship FAQ'), not of a sponsor"
     return found
 
@@ -163,7 +168,9 @@ def _named(text_line: TextLine, listing: bool) -> Entry | None:
 def extract_sponsors(section: Section, ctx: Context) -> None:
     base = _kind_of(section.title, "donor")  # '### API credits' under '## Sponsors'
     kind = base
-    section_tier = _tier(section.title) if not _names_sponsors(section.title) else ()  # '### Gold'
+    # '### Gold' over a bare list is its sponsors' tier; a section that says what its sponsors are has none
+    own_lead = any(_names_sponsors(_unlinked(line)) for block in section.blocks for line in block.lines)
+    section_tier = _tier(section.title) if not (own_lead or _names_sponsors(section.title)) else ()
     tier = section_tier
     columns: _Columns | None = None
     leads: list[tuple[int, int]] = []  # each lead's line, and how many sponsors there were before it
