@@ -96,9 +96,10 @@ def test_a_sentence_in_any_section_changes_no_person_or_sponsor_and_is_accounted
     assert _sponsors(after) == _sponsors(about)
     dumped = after.model_dump(mode="json")
     held = line in lines_of(dumped) or " ".join(sentence.split()) in after.organization.description
-    # A sentence that ends at a colon introduces what follows it ('... from the following institutions:')
+    # A sentence that does not end as one (at a colon, or at no punctuation) introduces the list that follows it
+    # ('... from the following institutions:', 'Thanks to our sponsors'): it is read as that list's lead.
     following = next((text for text in lines[place:] if text.strip()), "#")
-    held = held or (sentence.endswith(":") and not following.lstrip().startswith("#"))
+    held = held or (not sentence.endswith((".", "?", "!")) and not following.lstrip().startswith("#"))
     assert held, f"{sentence!r} on line {line} is in no value and no finding"
     assert unaccounted(edited.encode(), after) == []
 

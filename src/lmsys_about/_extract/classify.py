@@ -32,11 +32,12 @@ _TIER_WORDS = (
 
 def _names_sponsors(line: TextLine) -> bool:
     """A line that says sponsors are listed, in it or after it: it speaks of sponsors, donations or API credits (in
-    its words, not in a web address) and holds links or ends at a colon. A sentence about donations is no list."""
+    its words, not in a web or e-mail address) and holds links or ends at a colon. A sentence about donations is
+    no list."""
     text = line.text.lower()
     if not ("api credit" in text or "sponsor" in text or "dona" in text or "donor" in text):
         return False
-    words = " ".join(word for word in text.split() if "://" not in word)
+    words = " ".join(word for word in text.split() if "://" not in word and "@" not in word and "www." not in word)
     said = "api credit" in words or "sponsor" in words or "donat" in words or "donor" in words
     # not '<https://x.org>', nor '[Donate](url)'
     named = any(doubt(piece.text, "sponsor") is None and not speaks_of_sponsoring(piece.text) for piece in line.links())

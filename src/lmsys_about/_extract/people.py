@@ -68,6 +68,9 @@ class _Groups:
 
     def add(self, entry: Entry) -> None:
         ctx = self.ctx
+        if self.current is None and not self.institutions:  # back to the heading's group, which may list institutions
+            name = self.default[0]
+            self.institutions = has_word(name, INSTITUTION_WORDS) and not has_word(name, ROLE_WORDS)
         if self.institutions:
             url = ctx.url(entry.link) if entry.link is not None else None
             if url is not None:  # an Institution has no URL: say so rather than drop it

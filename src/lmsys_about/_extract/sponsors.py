@@ -75,16 +75,20 @@ def _names_sponsors(text: str) -> bool:
 
 
 def _is_lead(text: str) -> bool:
-    """A sentence that introduces the sponsors after it: it ends at a colon or at no punctuation ('We got API
-    credits from'), or thanks 'the following' ones. A sentence that ends ('Questions? Visit us.') says nothing of
-    what follows."""
-    return not text.rstrip().endswith((".", "!", "?")) or ("the following" in text.lower() and _names_sponsors(text))
+    """A sentence that introduces the sponsors after it: it ends at a colon, or it says what sponsors give and ends
+    at no punctuation ('We got API credits from') or thanks 'the following' ones. A sentence that ends ('Questions?
+    Visit us.') says nothing of what follows."""
+    text = text.rstrip()
+    if text.endswith(":"):
+        return True
+    return _names_sponsors(text) and (not text.endswith((".", "!", "?")) or "the following" in text.lower())
 
 
 def _plain_sponsor(name: str) -> bool:
     """A sponsor named without a link: a name ('Google Cloud'), or one word however written ('a16z')."""
     one_word = len(name.split()) == 1 and any(char.isdigit() or char.isupper() for char in name)  # 'a16z', not 'we'
-    return doubt(name, "sponsor") is None and (looks_like_name(name) or one_word)
+    # Written without a link, a name starts with a letter or digit: '(thanks)' is an aside.
+    return name[:1].isalnum() and doubt(name, "sponsor") is None and (looks_like_name(name) or one_word)
 
 
 _NAME_HEADERS = (
