@@ -199,3 +199,14 @@ def test_a_projects_table_row_that_says_more_is_reported_whole() -> None:
     about = loads(_page("## Projects\n\n| Project | Status |\n|---|---|\n| SGLang | now under a foundation |\n"))
     assert about.history.projects == []
     assert [(d.code, d.line) for d in about.diagnostics] == [("unplaced-row", 15)]
+
+
+@pytest.mark.parametrize("where", ["intro", "sponsors"])
+def test_the_forms_of_donation_are_read_in_the_introduction_as_in_a_sponsors_section(where: str) -> None:
+    sentence = "We welcome donations and sponsorships, including cash, GPUs and cloud credits."
+    intro = "Large Model Systems (LMSYS Corp.) is a non-profit focused on open-source projects."
+    if where == "intro":
+        page = f"{intro} {sentence}\n\n## Members\n\n[Ada Lovelace](https://ada.example)\n"
+    else:
+        page = f"{intro}\n\n## Members\n\n[Ada Lovelace](https://ada.example)\n\n## Sponsors\n\n{sentence}\n"
+    assert loads(page).donation_forms == ["cash", "GPUs", "cloud credits"]

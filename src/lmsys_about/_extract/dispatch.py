@@ -16,7 +16,7 @@ from .history import extract_dated, extract_history, extract_project_heading, he
 from .organization import extract_organization
 from .people import extract_people, finish_people
 from .prose import Paragraph, keep_addresses, prose_of, report_unplaced
-from .sponsors import extract_sponsors
+from .sponsors import extract_sponsors, read_donation_forms
 
 _HTML_LINK = re.compile(r"<(?:a|img)\s[^>]*\b(?:href|src)", re.IGNORECASE)
 Extractor = Callable[[Section, Context], None]
@@ -137,6 +137,8 @@ def extract(sections: Sequence[Section]) -> Context:
     _rows_outside_people(intro, ctx)
     keep_addresses(intro.blocks, ctx)
     extract_organization(intro, ctx)
+    for block in intro.blocks:  # a page of donations says their forms before its first heading
+        read_donation_forms(block, ctx)
     prose: list[Paragraph] = []  # paragraphs that must give a value or a finding (the introduction's all do)
     above: list[tuple[int, str | None]] = []  # the headings above this one, each with its level and kind
     for section in rest:

@@ -169,6 +169,17 @@ def _named(text_line: TextLine, listing: bool) -> Entry | None:
     return Entry(name, text_line.line, link) if _plain_sponsor(name) else None
 
 
+def read_donation_forms(block: Block, ctx: Context) -> None:
+    """'We welcome donations and sponsorships, including but not limited to cash, GPUs and cloud credits.': the
+    forms of donation, in a sponsors section or in the introduction of the page."""
+    if block.kind == "paragraph" and "includ" in block.text:
+        for sentence in sentences(block):
+            match = _FORMS.search(sentence.text)
+            if match and _ABOUT_DONATIONS.search(sentence.text):
+                ctx.donation_forms.extend(series(match["forms"]))
+                ctx.read_lines.add(sentence.line)
+
+
 def extract_sponsors(section: Section, ctx: Context) -> None:
     base = _kind_of(section.title, "donor")  # '### API credits' under '## Sponsors'
     kind = base
@@ -249,12 +260,7 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 # A line that is only a name, not a sentence ('Alpha Corp' or 'a16z' under 'We thank our sponsor:'):
                 # too little to be sure it is a sponsor, too much to drop without a word.
                 ctx.unplaced("text", text_line.text, text_line.line)
-        if block.kind == "paragraph" and "includ" in block.text:
-            for sentence in sentences(block):
-                match = _FORMS.search(sentence.text)
-                if match and _ABOUT_DONATIONS.search(sentence.text):
-                    ctx.donation_forms.extend(series(match["forms"]))
-                    ctx.read_lines.add(sentence.line)
+        read_donation_forms(block, ctx)
     # A lead is read for the sponsors after it, before the next lead: one with none ('We we') is no value of the page.
     ends = [before for _, before in leads[1:]] + [len(ctx.sponsors)]
     ctx.read_lines.update(line for (line, before), end in zip(leads, ends, strict=False) if end > before)
