@@ -90,6 +90,19 @@ def groups(draw: st.DrawFn) -> list[dict[str, Any]]:
 
 
 @st.composite
+def sponsors(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """Up to five sponsors, none listed twice with the same kind (a page that does is read without the repeat)."""
+    result: list[dict[str, Any]] = []
+    seen: set[tuple[str, str]] = set()
+    for _ in range(draw(st.integers(0, 5))):
+        name, kind = draw(names()), draw(st.sampled_from(["donor", "api_credits"]))
+        if (name.casefold(), kind) not in seen:
+            seen.add((name.casefold(), kind))
+            result.append({"name": name, "url": draw(st.none() | st.sampled_from(URLS)), "kind": kind, **_line()})
+    return result
+
+
+@st.composite
 def abouts(draw: st.DrawFn) -> About:
     organization, short = draw(names()), draw(names(special=False))
     mission = f"Our mission is to help {draw(names())} everywhere."
@@ -124,11 +137,7 @@ def abouts(draw: st.DrawFn) -> About:
         },
         "groups": found_groups,
         "people": merge_people(found_groups),
-        "sponsors": [
-            {"name": draw(names()), "url": draw(st.none() | st.sampled_from(URLS)),
-             "kind": draw(st.sampled_from(["donor", "api_credits"])), **_line()}
-            for _ in range(draw(st.integers(0, 5)))
-        ],
+        "sponsors": draw(sponsors()),
         "donation_forms": draw(st.lists(st.sampled_from(FORMS), unique=True, max_size=4)),
         "history": {
             "events": events,

@@ -100,6 +100,8 @@ def test_values_that_do_not_follow_from_the_page_are_refused() -> None:
     assert _refused(about.model_copy(update={"title": "Other"})).field == "title"
     institutions = about.groups[0].model_copy(update={"name": "Institutions"})
     assert _refused(about.model_copy(update={"groups": [institutions]})).field == "groups[0].name"
+    repeated = [*about.sponsors, about.sponsors[0]]  # read back, the repeat is a duplicate-sponsor and is dropped
+    assert _refused(about.model_copy(update={"sponsors": repeated})).field == f"sponsors[{len(about.sponsors)}]"
 
 
 def test_institutions_named_nowhere_else_get_a_list_of_their_own() -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from .._read.blocks import Block, Piece, Section, TextLine
 from ._context import Context, Record
 from ._text import legend, split_status
-from .entries import Entry, Split, is_link_label, split_entries, split_lead
+from .entries import Entry, Split, is_link_label, split_entries, split_lead, unbolded
 from .labels import (
     INSTITUTION_WORDS,
     ROLE_WORDS,
@@ -132,7 +132,7 @@ class _Groups:
             )
         elif rest.pieces and rest.pieces[0].kind == "strong" and self._bold_name(rest, block):
             # '- **Ada Lovelace** — [homepage](url)', '- **Ada Lovelace**': a name in bold, not a group's label
-            rest = _unbold(rest)
+            rest = unbolded(rest)
         elif rest.pieces and rest.pieces[0].kind == "strong":
             name, project, pieces = label_of(text_line)
             after = TextLine(text_line.line, pieces)
@@ -215,7 +215,7 @@ class _Groups:
             labelled = any(is_link_label(p) for p in rest)
             if not (labelled or block.kind == "item") or any(p.kind == "link" and not is_link_label(p) for p in rest):
                 return False
-            split = split_entries(_unbold(line), self.ctx.marks)
+            split = split_entries(unbolded(line), self.ctx.marks)
             if not split.is_list or [entry.name for entry in split.entries] != [bold]:  # its notes and link only
                 return False
         if bold.endswith(":") or has_word(bold, ROLE_WORDS) or has_word(bold, INSTITUTION_WORDS):
@@ -258,14 +258,6 @@ class _Groups:
             for piece in links:
                 self.add_link(piece)
         self.add(entry)
-
-
-def _unbold(line: TextLine) -> TextLine:
-    """The line with its first piece, bold, as plain text, one with the text after it ('Ada (President) — ')."""
-    first, rest = line.pieces[0], line.pieces[1:]
-    if rest and rest[0].kind == "text":
-        return TextLine(line.line, [Piece("text", first.text + rest[0].text, first.line), *rest[1:]])
-    return TextLine(line.line, [Piece("text", first.text, first.line), *rest])
 
 
 def _one_word_alone(entries: list[Entry]) -> bool:
