@@ -434,6 +434,26 @@ SPONSOR_FORMS: dict[str, Callable[[list[Sponsor]], list[str] | None]] = {
         if any(s.url is None for s in ss)
         else [", ".join(f"[![{s.name}]({LOGO.format(i)})]({s.url}){_notes(s)}" for i, s in enumerate(ss))]
     ),
+    "linked-logos-alt-logo": lambda ss: (
+        None
+        if any(s.url is None for s in ss)
+        else [", ".join(f"[![{s.name} logo]({LOGO.format(i)})]({s.url}){_notes(s)}" for i, s in enumerate(ss))]
+    ),
+    "bold-name-labelled-link": lambda ss: (
+        None
+        if any(s.url is None or s.notes for s in ss)
+        else _blank([f"- **{s.name}** — [website]({s.url})" for s in ss])
+    ),
+    "name-homepage-in-parentheses": lambda ss: (
+        None
+        if any(s.url is None or s.notes for s in ss)
+        else _blank([f"- **{s.name}** ([homepage]({s.url}))" for s in ss])
+    ),
+    "tier-lead": lambda ss: (
+        None
+        if len({s.notes for s in ss}) != 1 or len(ss[0].notes) != 1 or ":" in ss[0].notes[0]
+        else [f"{ss[0].notes[0]}: " + ", ".join(_entry(s, notes=False) for s in ss)]
+    ),
 }
 
 
@@ -470,8 +490,8 @@ _IN_MONTH = re.compile(r"\b(?P<word>[Ii]n) (?P<month>" + "|".join(_MONTH_NAMES) 
 
 
 def date_forms(page: Page, tally: Tally) -> Iterator[Rewrite]:
-    """'in September 2024' as 'in Sept. 2024', 'in 2024-09' (the same month), and 'on September 1, 2024', 'on 1
-    September 2024', 'on 2024-09-01' (the same month, and the day)."""
+    """'in September 2024' as 'in Sept. 2024', 'in 2024-09', 'September 2024' (the same month), and 'on September 1,
+    2024', 'on 1 September 2024', 'on 2024-09-01', '1 September 2024' (the same month, and the day)."""
     base = shape(page.about)
     for index, event in enumerate(page.about.history.events):
         if event.month is None:
@@ -492,6 +512,8 @@ def date_forms(page: Page, tally: Tally) -> Iterator[Rewrite]:
             "day-month-year": (f"{on} 1 {month} {year}", 1),
             "ordinal-day": (f"{on} {month} 21st, {year}", 21),
             "iso-day": (f"{on} {year}-{number:02d}-09", 9),
+            "month-year-no-word": (f"{month} {year}", None),
+            "day-month-year-no-word": (f"1 {month} {year}", 1),
         }
         for form, (phrase, day) in forms.items():
             text = page.lines[line - 1]
@@ -513,7 +535,9 @@ STATUSES = ("active", "incubating", "archived", "sunset", "graduated")
 
 
 def status_forms(page: Page, tally: Tally) -> Iterator[Rewrite]:
-    """A project's link in a list item, its status any single word in parentheses after the link or inside it."""
+    """A project's link in a list item, its status any single word in parentheses after the link or inside it, or in
+    square brackets after it; or the project's name, bold or plain, with its status, before a link that names
+    nothing ('[GitHub](url)', '<url>')."""
     base = shape(page.about)
     for index, project in enumerate(page.about.history.projects):
         text = page.lines[project.line - 1]
@@ -530,6 +554,9 @@ def status_forms(page: Page, tally: Tally) -> Iterator[Rewrite]:
             forms = {
                 f"after-{status}": f"{item['bullet']}[{project.name}]({item['url']}) ({status})",
                 f"inside-{status}": f"{item['bullet']}[{project.name} ({status})]({item['url']})",
+                f"square-{status}": f"{item['bullet']}[{project.name}]({item['url']}) [{status}]",
+                f"bold-name-{status}": f"{item['bullet']}**{project.name}** ({status}): [GitHub]({item['url']})",
+                f"plain-name-{status}": f"{item['bullet']}{project.name} ({status}) \u2014 <{item['url']}>",
             }
             projects = [dict(p) for p in base["history"]["projects"]]
             projects[index]["status"] = status

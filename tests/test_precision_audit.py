@@ -83,8 +83,8 @@ def _spans(children: list[Token]) -> tuple[list[str], list[str]]:
 
 @cache
 def positions(text: str) -> dict[int, set[str]]:
-    """For each line of the page, the texts that stand on it as names may: link labels, bold texts, table cells,
-    list items, and the entries of its plain text cut at a list's separators."""
+    """For each line of the page, the texts that stand on it as names may: link labels (a linked logo's 'Acme logo'
+    as 'Acme'), bold texts, table cells, list items, and the entries of its plain text cut at a list's separators."""
     source = read_source(text.encode("utf-8"), path=None, max_bytes=None)
     found: dict[int, set[str]] = {}
     tokens = MD.parse(source.body)
@@ -101,6 +101,7 @@ def positions(text: str) -> dict[int, set[str]]:
         lines = range(first, token.map[1] + source.line_offset + 1)
         item = index >= 2 and tokens[index - 2].type == "list_item_open"
         texts = {clean(t) for t in whole}
+        texts |= {t.removesuffix(" logo") for t in texts if t.endswith(" logo")}  # a logo's alt text names its owner
         if in_cell or item:
             texts.add(clean(token.content if in_cell else token.content.split("\n")[0]))
         for run in runs:

@@ -9,6 +9,7 @@ sentence as an event), the introduction's description holds its text, or a findi
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -56,6 +57,9 @@ _PIECES = st.one_of(
     st.builds("({} {})".format, st.sampled_from(["see", "at", "via"]), _URLS),
     st.just("to:"),
     st.just("or:"),
+    # links about giving, never sponsors: '[Donate](url)', '[Donation FAQ](url)', '[the team](mailto:...)'
+    st.builds("[{}]({})".format, st.sampled_from(["Donate", "Sponsorship tiers", "Donation FAQ", "Sponsor us"]), _URLS),
+    st.builds("[{}](mailto:{}@example.org)".format, st.sampled_from(["sponsorship team", "Acme"]), _HOSTS),
 )
 _OPENINGS = st.sampled_from(["", "Note:", "Questions?", "Please note:", "Reminder!", "Also,", "PS:", "Thanks!"])
 
@@ -142,3 +146,23 @@ def test_a_short_capitalised_line_in_any_section_changes_no_person(data: st.Data
     held = place + 2 in lines_of(after.model_dump(mode="json")) or line in (after.organization.description or "")
     assert held, f"{line!r} is in no value and no finding"
     assert unaccounted(edited.encode(), after) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Become a sponsor: [Donate](https://lmsys.example.org/donations/)",
+        "[Sponsorship tiers](https://lmsys.example.org/tiers) · [Donation FAQ](https://lmsys.example.org/faq)",
+        "Contact [sponsorship team](mailto:sponsor@lmsys.example.org), [Sponsorship FAQ](https://lmsys.example.org/f)",
+        "- [Donate](https://lmsys.example.org/donations/)\n- [Sponsor us](https://lmsys.example.org/sponsor)",
+    ],
+)
+def test_links_about_giving_after_the_sponsors_of_any_page_are_links_not_sponsors(sentence: str) -> None:
+    for text, about, _ in PAGES:
+        if not about.sponsors:
+            continue
+        lines = text.split("\n")
+        last = max(s.line for s in about.sponsors)
+        after = loads("\n".join([*lines[:last], "", sentence, "", *lines[last:]]))
+        assert _sponsors(after) == _sponsors(about)
+        assert unaccounted("\n".join([*lines[:last], "", sentence, "", *lines[last:]]).encode(), after) == []

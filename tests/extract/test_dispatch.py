@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lmsys_about import loads
 from lmsys_about._extract.dispatch import extract
 
 from .helpers import codes, sections
@@ -196,3 +197,73 @@ def test_a_bold_label_of_people_in_a_people_section_opens_a_group_not_a_section(
         ("Advisors", ["Ada Lovelace"]),
         ("Students", ["Bob Smith"]),
     ]
+
+
+def _page(body: str) -> str:
+    return (
+        '---\ntitle: "About"\n---\n\nLarge Model Systems (LMSYS Corp.) is a non-profit focused on incubating '
+        f"open-source projects and research.\n\n## Members\n\n[Ada Lovelace](https://ada.example)\n\n{body}"
+    )
+
+
+def test_a_year_heading_under_the_history_dates_its_sentences() -> None:
+    about = loads(_page("## History\n\nLMSYS began in 2023.\n\n### 2025\n\nSGLang joined the PyTorch ecosystem.\n"))
+    assert [(e.year, e.month, e.text) for e in about.history.events] == [
+        (2023, None, "LMSYS began in 2023."), (2025, None, "SGLang joined the PyTorch ecosystem.")
+    ]  # fmt: skip
+    assert [d.code for d in about.diagnostics] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## Members of flagship projects\n\n**FlashInfer** (graduated): See [https://flashinfer.ai](https://flashinfer.ai)\n",
+        "## Members of flagship projects\n\n### FlashInfer (graduated)\n\nSee [https://flashinfer.ai](https://flashinfer.ai)\n",
+        "## Projects\n\n- [FlashInfer](https://flashinfer.ai) (graduated)\n",
+        "## Projects\n\n### FlashInfer (graduated)\n\n[FlashInfer](https://flashinfer.ai) is a kernel library.\n",
+    ],
+)
+def test_a_project_label_with_no_people_is_the_project_in_every_form(body: str) -> None:
+    about = loads(_page(body))
+    assert [(p.name, p.url, p.status) for p in about.history.projects] == [
+        ("FlashInfer", "https://flashinfer.ai", "graduated")
+    ]
+    assert [g.name for g in about.groups] == ["Members"]
+    assert [d.code for d in about.diagnostics if d.severity == "warning"] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## Projects\n\n- [SGLang](https://sglang.example/) (active)\n- [Vicuna](https://vicuna.example/)\n",
+        "## Projects\n\n| Project | Status |\n|---|---|\n| [SGLang](https://sglang.example/) | active |\n"
+        "| [Vicuna](https://vicuna.example/) | |\n",
+        "## Projects\n\n| Name | Status | Link |\n|---|---|---|\n"
+        "| SGLang | active | [GitHub](https://sglang.example/) |\n| Vicuna | | [site](https://vicuna.example/) |\n",
+        "## Projects\n\n### SGLang (active)\n\n[SGLang](https://sglang.example/) is a serving framework.\n\n"
+        "### Vicuna\n\nSee [https://vicuna.example/](https://vicuna.example/)\n",
+    ],
+)
+def test_projects_are_the_same_as_a_list_a_table_or_headings(body: str) -> None:
+    about = loads(_page(body))
+    assert [(p.name, p.url, p.status) for p in about.history.projects] == [
+        ("SGLang", "https://sglang.example/", "active"), ("Vicuna", "https://vicuna.example/", None)
+    ]  # fmt: skip
+    assert [d.code for d in about.diagnostics if d.severity == "warning"] == []
+
+
+def test_a_projects_table_row_that_says_more_is_reported_whole() -> None:
+    about = loads(_page("## Projects\n\n| Project | Status |\n|---|---|\n| SGLang | now under a foundation |\n"))
+    assert about.history.projects == []
+    assert [(d.code, d.line) for d in about.diagnostics] == [("unplaced-row", 15)]
+
+
+@pytest.mark.parametrize("where", ["intro", "sponsors"])
+def test_the_forms_of_donation_are_read_in_the_introduction_as_in_a_sponsors_section(where: str) -> None:
+    sentence = "We welcome donations and sponsorships, including cash, GPUs and cloud credits."
+    intro = "Large Model Systems (LMSYS Corp.) is a non-profit focused on open-source projects."
+    if where == "intro":
+        page = f"{intro} {sentence}\n\n## Members\n\n[Ada Lovelace](https://ada.example)\n"
+    else:
+        page = f"{intro}\n\n## Members\n\n[Ada Lovelace](https://ada.example)\n\n## Sponsors\n\n{sentence}\n"
+    assert loads(page).donation_forms == ["cash", "GPUs", "cloud credits"]

@@ -289,7 +289,7 @@ def test_a_link_in_a_dated_item_is_still_a_project() -> None:
 
 def test_a_project_item_that_names_a_date_gives_both() -> None:
     ctx = run(extract_history, "## Projects\n\n- Vicuna (since 2023)\n")
-    assert [(p["name"], p["status"]) for p in ctx.projects] == [("Vicuna", "since 2023")]
+    assert [(p["name"], p["status"]) for p in ctx.projects] == [("Vicuna", None)]  # more than a word is no status
     assert [(e["year"], e["text"]) for e in ctx.events] == [(2023, "Vicuna (since 2023)")]
 
 
@@ -344,3 +344,102 @@ def test_projects_named_in_a_sentence_about_projects_are_projects() -> None:
         ("Vicuna", "archived", 3),
     ]
     assert [link["label"] for link in ctx.links] == ["the blog", "the paper"]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- [Chatbot Arena](https://lmarena.ai/) (graduated)",
+        "- **Chatbot Arena** (graduated): [lmarena.ai](https://lmarena.ai/)",
+        "- **Chatbot Arena** (graduated): [website](https://lmarena.ai/)",
+        "- Chatbot Arena (graduated) — <https://lmarena.ai/>",
+        "- Chatbot Arena (graduated): [https://lmarena.ai/](https://lmarena.ai/)",
+    ],
+)
+def test_a_project_named_before_a_link_that_names_nothing_is_named_as_written(item: str) -> None:
+    ctx = run(extract_history, f"## Projects\n\n{item}\n")
+    assert [(p["name"], p["url"], p["status"]) for p in ctx.projects] == [
+        ("Chatbot Arena", "https://lmarena.ai/", "graduated")
+    ]
+    assert ctx.diagnostics == []
+
+
+@pytest.mark.parametrize(
+    ("item", "status", "said"),
+    [
+        ("- [SGLang](https://x.example/s) (active)", "active", None),
+        ("- [SGLang](https://x.example/s) [archived]", "archived", None),
+        ("- [SGLang](https://x.example/s) (now under the Linux Foundation)", None, "unplaced-text"),
+        ("- [SGLang](https://x.example/s) (deprecated, 2024)", None, "unplaced-text"),
+        ("- SGLang (deprecated, 2024)", None, "unplaced-text"),
+    ],
+)
+def test_a_status_is_one_word_in_brackets_and_more_words_are_reported(
+    item: str, status: str | None, said: str | None
+) -> None:
+    ctx = run(extract_history, f"## Projects\n\n{item}\n")
+    assert [(p["name"], p["status"]) for p in ctx.projects] == [("SGLang", status)]
+    assert [code for code, _ in codes(ctx)] == ([said] if said else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "date"),
+    [
+        ("LMSYS was founded in September 2024.", (2024, 9, None)),
+        ("LMSYS was founded September 2024.", (2024, 9, None)),
+        ("Vicuna was released 30 March 2023.", (2023, 3, 30)),
+        ("Vicuna was released March 30, 2023.", (2023, 3, 30)),
+    ],
+)
+def test_a_date_that_names_its_month_needs_no_word_before_it(sentence: str, date: tuple[int, int, int]) -> None:
+    ctx = run(extract_history, f"## History\n\n{sentence}\n")
+    assert [(e["year"], e["month"], e["day"]) for e in ctx.events] == [date]
+
+
+def test_a_year_alone_still_needs_a_word_before_it() -> None:
+    assert run(extract_history, "## History\n\nWe trained with 2000 GPUs.\n").events == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In January 2024 Vicuna was retired, and in September 2024 it became a non-profit.",
+        "Vicuna was retired in January 2024; it became a non-profit in September 2024.",
+    ],
+)
+def test_each_clause_of_a_sentence_that_names_its_own_date_is_an_event(sentence: str) -> None:
+    ctx = run(extract_history, f"## History\n\n{sentence}\n")
+    assert [(e["year"], e["month"]) for e in ctx.events] == [(2024, 1), (2024, 9)]
+    assert "".join(e["text"] for e in ctx.events).count("2024") == 2
+
+
+def test_two_dates_in_one_clause_are_one_event() -> None:
+    ctx = run(extract_history, "## History\n\nIt ran from 2023 to 2024.\n")
+    assert [(e["year"], e["text"]) for e in ctx.events] == [(2023, "It ran from 2023 to 2024.")]
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "- [Chatbot Arena](https://lmarena.ai/) (graduated)\n- [SGLang](https://sglang.example/)\n- Vicuna",
+        "[Chatbot Arena (graduated)](https://lmarena.ai/), [SGLang](https://sglang.example/), Vicuna",
+        "[Chatbot Arena](https://lmarena.ai/) (graduated), [SGLang](https://sglang.example/) and Vicuna",
+        "[Chatbot Arena](https://lmarena.ai/) (graduated)\n[SGLang](https://sglang.example/)\nVicuna",
+    ],
+)
+def test_projects_after_a_lead_that_speaks_of_projects_are_the_same_in_every_form(listing: str) -> None:
+    ctx = run(extract_history, f"## History\n\nIt is known for its flagship projects, including:\n\n{listing}\n")
+    assert [(p["name"], p["url"], p["status"]) for p in ctx.projects] == [
+        ("Chatbot Arena", "https://lmarena.ai/", "graduated"),
+        ("SGLang", "https://sglang.example/", None),
+        ("Vicuna", None, None),
+    ]
+    assert ctx.diagnostics == []
+
+
+def test_a_sentence_after_a_lead_of_projects_is_no_project() -> None:
+    ctx = run(
+        extract_history, "## History\n\nOur projects, including:\n\nSee [the blog](https://x.example/) for more.\n"
+    )
+    assert ctx.projects == []
+    assert [link["label"] for link in ctx.links] == ["the blog"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lmsys_about import loads
 from lmsys_about._extract.sponsors import extract_sponsors
 
 from .helpers import codes, run
@@ -184,3 +185,79 @@ def test_a_table_without_a_column_of_names_is_reported_row_by_row() -> None:
     ctx = run(extract_sponsors, "## Sponsors\n\n| Tier | Amount |\n|---|---|\n| Gold | 10 |\n")
     assert ctx.sponsors == []
     assert codes(ctx) == [("unplaced-row", 5)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Become a sponsor: [Donate](https://x.example/donate)",
+        "[Sponsorship tiers](https://x.example/tiers) · [Donation FAQ](https://x.example/faq)",
+        "Contact [the team](mailto:team@x.example), [Our FAQ](https://x.example/faq2)",
+    ],
+)
+def test_links_about_giving_after_the_list_are_page_links_not_sponsors(line: str) -> None:
+    ctx = run(extract_sponsors, f"## Sponsors\n\nWe thank our sponsors:\n[Acme](https://acme.example/)\n\n{line}\n")
+    assert [s["name"] for s in ctx.sponsors] == ["Acme"]
+    assert [link["line"] for link in ctx.links] == [6] * len(ctx.links)
+    assert ctx.links
+
+
+def test_a_mailto_link_in_a_list_of_sponsors_is_no_sponsor() -> None:
+    ctx = run(extract_sponsors, "## Sponsors\n\n[Acme](https://acme.example/), [Globex](mailto:a@globex.example)\n")
+    assert [s["name"] for s in ctx.sponsors] == ["Acme"]
+    assert [link["url"] for link in ctx.links] == ["mailto:a@globex.example"]
+    assert codes(ctx) == [("doubtful-name", 3)]
+
+
+def test_a_finished_sentence_of_thanks_gives_its_own_sponsors_its_kind() -> None:
+    markdown = (
+        "## Sponsors\n\nWe are grateful to [OpenAI](https://openai.com) and [Anthropic](https://anthropic.com) "
+        "for API credits.\n\nThanks to [NVIDIA](https://nvidia.com) and [Nebius](https://nebius.com) for GPUs.\n"
+    )
+    assert [(name, kind) for name, _, kind, _ in _sponsors(markdown)] == [
+        ("OpenAI", "api_credits"), ("Anthropic", "api_credits"), ("NVIDIA", "donor"), ("Nebius", "donor")
+    ]  # fmt: skip
+
+
+def test_a_lead_of_donors_after_one_of_api_credits_names_donors() -> None:
+    markdown = (
+        "## Sponsors\n\nWe thank these companies which provide API credits:\n[OpenAI](https://openai.com)\n\n"
+        "Individual donors:\n[Jane Doe](https://jane.example), [John Roe](https://john.example)\n"
+    )
+    assert [kind for _, _, kind, _ in _sponsors(markdown)] == ["api_credits", "donor", "donor"]
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- **NVIDIA** — [website](https://nvidia.com)",
+        "- **NVIDIA** ([homepage](https://nvidia.com))",
+        "- NVIDIA: [website](https://nvidia.com)",
+        "- [NVIDIA](https://nvidia.com)",
+        "[![NVIDIA logo](https://x.example/nvidia.png)](https://nvidia.com)",
+    ],
+)
+def test_a_sponsor_named_before_its_labelled_link_or_by_its_logo_keeps_its_name(item: str) -> None:
+    markdown = f"## Sponsors\n\nLMSYS is supported by donations from the following institutions:\n\n{item}\n"
+    assert _sponsors(markdown) == [("NVIDIA", "https://nvidia.com", "donor", 5)]
+
+
+TIERS_TABLE = "| Tier | Sponsor |\n|---|---|\n| Gold | [Acme](https://acme.example) |\n"
+
+
+@pytest.mark.parametrize(
+    "form",
+    [
+        TIERS_TABLE,
+        "### Gold\n\n[Acme](https://acme.example)\n",
+        "- Gold: [Acme](https://acme.example)\n",
+        "**Gold:** [Acme](https://acme.example)\n",
+        "Gold:\n\n- [Acme](https://acme.example)\n",
+        "[Acme](https://acme.example)\u2020\n\n\u2020 Gold\n",
+        "[Acme](https://acme.example)[^1]\n\n[^1]: Gold.\n",
+    ],
+)
+def test_a_tier_or_a_mark_gives_the_same_note_in_every_form(form: str) -> None:
+    about = loads(f"LMSYS Corp. incubates open projects.\n\n## Sponsors\n\n{form}")
+    assert [(s.name, s.notes) for s in about.sponsors] == [("Acme", ("Gold",))]
+    assert not [d for d in about.diagnostics if d.code.startswith("unplaced")]

@@ -74,7 +74,7 @@ def test_sentence_ends_are_the_pattern_s_matches(text: str) -> None:
 @given(st.lists(st.sampled_from(["a", " ", "(", ")", "b c", "\n", "\u2003", "()"]), max_size=10).map("".join))
 def test_split_status_is_the_status_pattern(text: str) -> None:
     match = _STATUS.match(text)
-    expected = (text, None) if match is None else (match["name"], match["status"].strip() or None)
+    expected = (text, None) if match is None else (match["name"], match["status"] or None)
     assert split_status(text) == expected
 
 

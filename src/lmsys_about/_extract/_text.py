@@ -26,9 +26,9 @@ _ABBREVIATION = re.compile(
 # The meaning is the rest of the line; its trailing period is cut in legend(), as '.+?\s*\.?\s*$' would backtrack
 # for ever on a long run of spaces.
 _LEGEND = re.compile(r"""^\s*["“']?(?P<mark>[^\w\s"“”']{1,3})["”']?\s+(?:denotes|denote|means|marks|indicates)\s+""")
-# A status in parentheses at the end: 'FlashInfer (graduated)'. '(?<!\s)' enters a run of whitespace at its first
-# character only, so a long run is scanned once (linear time).
-_STATUS = re.compile(r"^(?P<name>.*?)(?:(?<!\s)\s+)?\((?P<status>[^()]*)\)\s*$")
+# A status in parentheses at the end: 'FlashInfer (graduated)', one word ('(now under the Linux Foundation)' is
+# none). '(?<!\s)' enters a run of whitespace at its first character only, so a long run is scanned once.
+_STATUS = re.compile(r"^(?P<name>.*?)(?:(?<!\s)\s+)?\(\s*(?P<status>[^\W\d_]+(?:-[^\W\d_]+)*)?\s*\)\s*$")
 
 
 # A legend that puts its mark first, then the meaning: '† Co-founders.', '¹ On leave', '[^1]: Co-founders.', '‡: ...'.
@@ -254,10 +254,11 @@ def series(text: str) -> list[str]:
 
 
 def split_status(text: str) -> tuple[str, str | None]:
-    """'FlashInfer (graduated)' -> ('FlashInfer', 'graduated'); text without a status, or with '()', keeps it None."""
+    """'FlashInfer (graduated)' -> ('FlashInfer', 'graduated'); text without a status, or with '()', keeps it None, and
+    so does more than one word in the parentheses ('Vicuna (deprecated, 2024)' is said of it, no status)."""
     if not text.rstrip().endswith(")"):  # most text: the pattern need not look for a status
         return text, None
     match = _STATUS.match(text)
     if match is None:
         return text, None
-    return match["name"], match["status"].strip() or None
+    return match["name"], match["status"] or None

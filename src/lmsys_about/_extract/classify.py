@@ -9,6 +9,7 @@ from .entries import Entry, split_entries, unbolded
 from .history import find_date
 from .labels import INSTITUTION_WORDS, ROLE_WORDS, before_reference, has_word
 from .names import doubt
+from .sponsors import speaks_of_sponsoring
 
 # The first row whose words a heading has decides the section's kind ("Project members" is people).
 _KINDS_BY_TITLE: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -38,7 +39,8 @@ def _names_sponsors(line: TextLine) -> bool:
         return False
     words = " ".join(word for word in text.split() if "://" not in word and "@" not in word and "www." not in word)
     said = "api credit" in words or "sponsor" in words or "donat" in words or "donor" in words
-    named = any(doubt(piece.text, "sponsor") is None for piece in line.links())  # not '<https://x.org>'
+    # not '<https://x.org>', nor '[Donate](url)'
+    named = any(doubt(piece.text, "sponsor") is None and not speaks_of_sponsoring(piece.text) for piece in line.links())
     return said and (named or words.rstrip().endswith(":"))
 
 

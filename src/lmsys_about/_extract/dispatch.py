@@ -12,11 +12,11 @@ from ._text import Marks, legends
 from .classify import kind_by_title, kind_of, label_kind
 from .contact import extract_contact
 from .entries import is_footnote
-from .history import extract_history
+from .history import extract_dated, extract_history, extract_project_heading, heading_date, names_project
 from .organization import extract_organization
 from .people import extract_people, finish_people
 from .prose import Paragraph, keep_addresses, prose_of, report_unplaced
-from .sponsors import extract_sponsors
+from .sponsors import extract_sponsors, read_donation_forms
 
 _HTML_LINK = re.compile(r"<(?:a|img)\s[^>]*\b(?:href|src)", re.IGNORECASE)
 Extractor = Callable[[Section, Context], None]
@@ -27,7 +27,17 @@ EXTRACTORS: dict[str, Extractor] = {
     "history": extract_history,
     "people": extract_people,
     "projects": extract_history,  # a projects section reads like the history: items are projects
+    "dated": extract_dated,  # '### 2025' under the history
+    "project": extract_project_heading,  # '### FlashInfer (graduated)', '### SGLang' under the projects
 }
+
+
+def _heading_kind(title: str, parent: str | None) -> str | None:
+    """What a heading of no kind of its own is, by its words and the section above: a date under the history, a
+    project's name (with its status, or under the projects)."""
+    if parent in ("history", "dated") and heading_date(title) is not None:
+        return "dated"
+    return "project" if names_project(title, parent) else None
 
 
 def _unknown(section: Section, ctx: Context) -> None:
@@ -152,6 +162,8 @@ def extract(sections: Sequence[Section]) -> Context:
     _rows_outside_people(intro, ctx)
     keep_addresses(intro.blocks, ctx)
     extract_organization(intro, ctx)
+    for block in intro.blocks:  # a page of donations says their forms before its first heading
+        read_donation_forms(block, ctx)
     prose: list[Paragraph] = []  # paragraphs that must give a value or a finding (the introduction's all do)
     above: list[tuple[int, str | None]] = []  # the headings above this one, each with its level and kind
     for section in rest:
@@ -160,9 +172,11 @@ def extract(sections: Sequence[Section]) -> Context:
         _heading_links(section, ctx)
         while above and above[-1][0] >= heading.level:
             above.pop()
-        kind = kind_of(section, ctx.marks, above[-1][1] if above else None)
+        parent = above[-1][1] if above else None
+        kind = kind_of(section, ctx.marks, parent)
+        kind = kind if kind is not None else _heading_kind(section.title, parent)
         above.append((heading.level, kind))
-        if kind not in ("people", "sponsors"):  # which read their tables
+        if kind not in ("people", "sponsors", "projects", "project"):  # which read their tables
             _rows_outside_people(section, ctx)
         if kind != "contact":  # which reads the addresses written out as its own links
             keep_addresses(section.blocks, ctx)

@@ -285,3 +285,37 @@ def linked_run(line: TextLine, minimum: int = 2) -> list[Piece] | None:
         if len(between) > 1 or (between and not _BETWEEN_LINKS.fullmatch(between[0].text)):
             return None
     return [pieces[index] for index in links]
+
+
+# What may stand between a name and the link after it: '**NVIDIA** — [website](url)', 'FastChat: <url>', 'Nebius ('.
+_NAME_END = " \t-\u2013\u2014:|\u00b7\u2022,;/("
+
+
+def names_nothing(piece: Piece) -> bool:
+    """A link whose text names no one: a label ('website', 'GitHub'), a web address or a domain ('lmarena.ai')."""
+    if is_link_label(piece):
+        return True
+    text = piece.text.strip()
+    return "://" in text or ("." in text and " " not in text and text[-1:].isalpha() and text.lower() == text)
+
+
+def named_link(line: TextLine) -> tuple[str, Piece] | None:
+    """'**NVIDIA** — [website](url)', '**Nebius** ([homepage](url))', 'FastChat — <https://x.org>', '**Chatbot
+    Arena** (graduated): [lmarena.ai](url)': the name written before the line's one link, whose text names nothing
+    (a label, a web address, a domain), with what is said beside the name ('Chatbot Arena (graduated)'); None for any
+    other line. A plain name must be cut from its link by a separator ('Visit [website](url)' is a sentence)."""
+    pieces = line.pieces
+    links = [index for index, piece in enumerate(pieces) if piece.kind == "link"]
+    if len(links) != 1 or links[0] == 0 or not names_nothing(pieces[links[0]]):
+        return None
+    if any(p.kind != "text" or p.text.strip(" \t).,;") for p in pieces[links[0] + 1 :]):
+        return None  # more than a closing parenthesis after the link: a sentence
+    before = pieces[: links[0]]
+    if any(p.kind not in ("text", "strong") for p in before) or sum(p.kind == "strong" for p in before) > 1:
+        return None
+    written = "".join(p.text for p in before)
+    name = written.rstrip(_NAME_END)
+    bold = before[0].kind == "strong"
+    if not name or (not bold and len(name) == len(written.rstrip())):  # no separator between a plain name and link
+        return None
+    return " ".join(name.split()), pieces[links[0]]

@@ -8,7 +8,7 @@ from typing import Literal
 from .._read.blocks import Block, Piece, Section, TextLine
 from ._context import Context, Record
 from ._text import Sentence, looks_like_name, may_contain, sentences, series, split_status, strip_marks
-from .entries import linked_run
+from .entries import linked_run, named_link, names_nothing, split_entries
 from .labels import has_word
 from .names import DETERMINERS, split_reference
 from .people import extract_team
@@ -21,9 +21,12 @@ _MONTHS = (
 _MONTH = r"(?:" + "|".join(_MONTHS) + r")\b\.?"
 _MONTH_HEADS = frozenset(month[:3] for month in _MONTHS)  # each month's pattern starts with these three letters
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-# 'in September 2024', 'on September 1, 2024', 'on 1 September 2024', 'in 2024-09', 'on 2024-09-01', 'in 2024'.
+# 'in September 2024', 'on September 1, 2024', 'on 1 September 2024', 'in 2024-09', 'on 2024-09-01', 'in 2024'; a
+# date that names its month needs no word before it ('founded September 2024', 'released 30 March 2023'), a year
+# alone does ('2000 GPUs' is a count).
 _DATE = re.compile(
-    r"\b(?:in|since|on|from|by|during)\s+(?:(?P<month>" + _MONTH + r")\s+(?:(?P<day>" + _DAY + r"),?\s+)?"
+    r"\b(?:(?:in|since|on|from|by|during)\s+|(?=(?:" + _DAY + r")?\s*" + _MONTH + r"\s))"
+    r"(?:(?P<month>" + _MONTH + r")\s+(?:(?P<day>" + _DAY + r"),?\s+)?"
     r"|(?P<day_first>" + _DAY + r")\s+(?P<month_after>" + _MONTH + r"),?\s+)?(?P<year>(?:19|20)\d{2})"
     r"(?:-(?P<iso_month>0[1-9]|1[0-2])(?:-(?P<iso_day>0[1-9]|[12]\d|3[01]))?)?\b(?!-)",
     re.IGNORECASE,
@@ -38,11 +41,15 @@ _MEMBERS_OF = (
     re.compile(r"^.*\b(?:involving|between|among)\s+(?P<list>.+)$", re.IGNORECASE),
     re.compile(r"\bfrom\s+(?P<list>.+)$", re.IGNORECASE),
 )
-_STATUS_AFTER = re.compile(r"\(([^()]+)\)[.:]?")  # '[SGLang](url) (incubating)': the status after the link
-_STATUS_DESCRIBED = re.compile(r"\((?P<status>[^()]+)\)\s*(?:[:,]|\s[-\u2013\u2014])\s*(?P<rest>\S.*)", re.DOTALL)
 # '[SGLang](url) — incubating', '[FastChat](url): archived': a dash or colon, then one to three words and no more
 # (a longer text, or one with a comma or a second sentence, describes the project: it is no status).
 _WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
+# '[SGLang](url) (incubating)', '[FastChat](url) [archived]': one word in brackets after the link is its status; more
+# words ('(now under the Linux Foundation)', '(deprecated, 2024)') say more of it and are reported, never a status.
+_STATUS_AFTER = re.compile(r"\s*(?:\(\s*(?P<round>" + _WORD + r")\s*\)|\[\s*(?P<square>" + _WORD + r")\s*\])[.:]?")
+_STATUS_DESCRIBED = re.compile(
+    r"\s*\(\s*(?P<status>" + _WORD + r")\s*\)\s*(?:[:,]|\s[-\u2013\u2014])\s*(?P<rest>\S.*)", re.DOTALL
+)
 _STATUS_DASHED = re.compile(r"[-\u2013\u2014:]\s*(?P<status>" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,2})\s*\.?")
 _STATUS_LAST = re.compile(r"(?P<rest>.*?\S)\s*\((?P<status>" + _WORD + r")\)[.]?", re.DOTALL)
 # A date that opens a sentence or a list item: 'March 2023', '2024-09' (a day after it is allowed), or a year
@@ -136,17 +143,48 @@ def leading_day(text: str) -> Date | None:
 
 
 def events(block_sentences: list[Sentence], ctx: Context) -> None:
-    """Each sentence that opens with a date ('2024-09: ...') or names one ('in September 2024') is an event."""
+    """Each sentence that opens with a date ('2024-09: ...') or names one ('in September 2024') is an event; a
+    sentence whose clauses each name a date ('In January 2024 X, and in September 2024 Y.') is one per clause."""
     for sentence in block_sentences:
         date = leading_day(sentence.text)
-        if date is None:
-            match = find_date(sentence.text)
-            if match is None:
-                continue
-            date = date_of(match)
-        ctx.events.append(
-            {"year": date[0], "month": date[1], "day": date[2], "text": sentence.text, "line": sentence.line}
-        )
+        if date is not None:
+            _event(date, sentence.text, sentence.line, ctx)
+            continue
+        match = find_date(sentence.text)
+        if match is None:
+            continue
+        for start, end, found in _clauses(sentence.text, match):
+            _event(date_of(found), sentence.text[start:end], sentence.line, ctx)
+
+
+def _event(date: Date, text: str, line: int, ctx: Context) -> None:
+    ctx.events.append({"year": date[0], "month": date[1], "day": date[2], "text": text, "line": line})
+
+
+_CLAUSE = re.compile(r"[,;]\s+(?:and\s+|but\s+|then\s+)?")
+
+
+def _clauses(text: str, first: re.Match[str]) -> list[tuple[int, int, re.Match[str]]]:
+    """The sentence cut before each clause (after ', and', ';', or a comma right before its date) that names a further
+    date: each part's span and date. A date in the clause of the one before ('from 2023 to 2024') cuts nothing."""
+    parts = [(0, first)]
+    found = _DATE.search(text, first.end())
+    while found is not None:
+        cut = None
+        for clause in _CLAUSE.finditer(text, parts[-1][1].end(), found.start()):
+            cut = clause
+        # the date opens the clause, or the clause opens with 'and', 'but', 'then' or after a semicolon
+        if cut is not None and (not text[cut.end() : found.start()].strip(" \t") or cut[0].strip(", \t")):
+            parts.append((cut.start(), found))
+        found = _DATE.search(text, found.end())
+    if len(parts) == 1:
+        return [(0, len(text), first)]
+    spans = []
+    for index, (start, match) in enumerate(parts):
+        end = parts[index + 1][0] if index + 1 < len(parts) else len(text)
+        opening = _CLAUSE.match(text, start) if index else None
+        spans.append((opening.end() if opening is not None else 0, end, match))
+    return spans
 
 
 def projects(block: Block, ctx: Context) -> Record | None:
@@ -162,6 +200,9 @@ def projects(block: Block, ctx: Context) -> Record | None:
             ctx.cite(reference[1])
             text_line = reference[0]
         links = list(text_line.links())
+        named = named_link(text_line) if links and dated != "leading" else None
+        if named is not None and _named_project(named[0], named[1], ctx):
+            continue  # '- **SGLang** (active): [GitHub](url)', '- FastChat — <https://...>': the name is the project's
         if links:
             after = "".join(p.text for p in text_line.pieces if p.kind not in ("link", "image")).strip()
             status, after = _status_after(after) if len(links) == 1 else (None, after)
@@ -169,7 +210,7 @@ def projects(block: Block, ctx: Context) -> Record | None:
                 _add_project(piece.text, ctx.url(piece), piece.line, ctx, status)
             if not dated and _has_words(after):  # a description, or the statuses of several links
                 ctx.unplaced("text", after, text_line.line)
-        elif dated != "leading" and not _plain_projects(text_line.text, text_line.line, ctx):
+        elif dated != "leading" and not _plain_projects(text_line.text, text_line.line, ctx, bool(dated)):
             unread.append(text_line)  # '2024-09: Incorporated' is no project, whatever its words
     if len(ctx.projects) == first:
         if not dated:
@@ -209,7 +250,7 @@ def _status_after(after: str) -> tuple[str | None, str]:
     """
     match = _STATUS_AFTER.fullmatch(after)
     if match is not None:
-        return match[1].strip(), ""
+        return match["round"] or match["square"], ""
     match = _STATUS_DESCRIBED.fullmatch(after)
     if match is not None:
         return match["status"].strip(), match["rest"]
@@ -222,6 +263,16 @@ def _status_after(after: str) -> tuple[str | None, str]:
     return " ".join(match["status"].split()), ""
 
 
+def _named_project(written: str, link: Piece, ctx: Context) -> bool:
+    """A project named before its link, whose text names nothing ('GitHub', 'lmarena.ai', a web address): the name
+    written, with its status ('Chatbot Arena (graduated)'); False, with nothing kept, when that is no name."""
+    name, status = split_status(written)
+    if not _is_project_name(name.strip()):
+        return False
+    ctx.projects.append({"name": name.strip(), "url": ctx.url(link), "status": status, "line": link.line})
+    return True
+
+
 def _has_words(text: str) -> bool:
     """True when ``text`` holds a word other than the 'and' or 'or' between links."""
     return any(word.strip(".,;:()").lower() not in ("and", "or", "&", "") for word in text.split())
@@ -232,14 +283,25 @@ def _is_project_name(text: str) -> bool:
     return looks_like_name(text) and any(c.isalpha() for c in text) and _NOT_IN_NAME.search(text) is None
 
 
-def _plain_projects(text: str, line: int, ctx: Context) -> bool:
-    """'Vicuna (graduated), SGLang and FastChat': a project for each part, if every part is a name; else none."""
-    parts = [split_status(part) for part in series(text.strip().rstrip(".:"))]
-    if not parts or not all(_is_project_name(name) for name, _ in parts):
+def _plain_projects(text: str, line: int, ctx: Context, dated: bool) -> bool:
+    """'Vicuna (graduated), SGLang and FastChat': a project for each part, if every part is a name; else none. More
+    than a word in parentheses ('Vicuna (deprecated, 2024)') is said of the project: reported, unless it is dated."""
+    parts = [_aside(*split_status(part)) for part in series(text.strip().rstrip(".:"))]
+    if not parts or not all(_is_project_name(name) for name, _, _ in parts):
         return False
-    for name, status in parts:
+    for name, status, aside in parts:
         ctx.projects.append({"name": name.strip(), "url": None, "status": status, "line": line})
+        if aside and not dated:
+            ctx.unplaced("text", aside, line)
     return True
+
+
+def _aside(name: str, status: str | None) -> tuple[str, str | None, str]:
+    """A name that still ends in parentheses after its status was looked for: the words in them are no status."""
+    if status is None and name.rstrip().endswith(")") and "(" in name:
+        opening = name.rfind("(")
+        return name[:opening].rstrip(), None, name[opening:].strip()
+    return name, status, ""
 
 
 def _add_project(text: str, url: str | None, line: int, ctx: Context, status: str | None = None) -> None:
@@ -251,10 +313,16 @@ def _add_project(text: str, url: str | None, line: int, ctx: Context, status: st
 def extract_history(section: Section, ctx: Context) -> None:
     blocks = section.blocks
     index = 0
+    introduced = False  # the line before said that projects follow
+    columns: tuple[int, int | None, int | None] | None = None  # a projects table's name, status and link columns
     while index < len(blocks):
         block = blocks[index]
         index += 1
-        if block.kind == "item":
+        if block.kind == "head":
+            columns = _project_columns(block)
+        elif block.kind == "row":
+            _project_row(block, columns, ctx)
+        elif block.kind == "item":
             project = projects(block, ctx)
             team = index
             while index < len(blocks) and blocks[index].kind == "item" and blocks[index].level > block.level:
@@ -272,8 +340,131 @@ def extract_history(section: Section, ctx: Context) -> None:
             if founding:
                 ctx.founding_institutions = founding
             for text_line in block.lines:
-                run = linked_run(text_line, minimum=1) if has_word(text_line.text, ("project",)) else None
+                if introduced and _listed_projects(text_line, ctx):
+                    continue
+                says = has_word(text_line.text, ("project",))
+                introduced = says and text_line.text.rstrip().endswith(":")  # '... flagship projects, including:'
+                run = linked_run(text_line, minimum=1) if says else None
                 for piece in run or ():  # 'Its flagship projects include [SGLang](url) and [Vicuna](url).'
                     _add_project(piece.text, ctx.url(piece), piece.line, ctx, _status_following(text_line, piece))
                 for piece in () if run else text_line.links():
                     ctx.link(piece)
+            continue
+        introduced = False
+
+
+def _project_columns(head: Block) -> tuple[int, int | None, int | None] | None:
+    """'| Project | Status | Link |': which cells name the project, give its status and its link; None unless one
+    names projects."""
+    titles = [" ".join(cell.text.split()).casefold() for cell in head.lines]
+    names = [i for i, title in enumerate(titles) if title.startswith(("project", "name"))]
+    status = next((i for i, title in enumerate(titles) if title.startswith(("status", "stage", "state"))), None)
+    link = next((i for i, t in enumerate(titles) if t.startswith(("link", "url", "website", "homepage", "repo"))), None)
+    return (names[0], status, link) if names else None
+
+
+def _project_row(block: Block, columns: tuple[int, int | None, int | None] | None, ctx: Context) -> None:
+    """'| [Chatbot Arena](url) | graduated |': the project of a table's row, its status one word; a row read in
+    part or not at all is reported whole."""
+    cells = block.lines
+    whole = " | ".join(cell.text.strip() for cell in cells)
+    if columns is None or columns[0] >= len(cells):
+        ctx.unplaced("row", whole, block.line)
+        return
+    names, status_at, link_at = columns
+    split = split_entries(cells[names], ctx.marks, labelled=False)
+    status = " ".join(cells[status_at].text.split()) if status_at is not None and status_at < len(cells) else ""
+    links = list(cells[link_at].links()) if link_at is not None and link_at < len(cells) else []
+    others = [cell.text.strip() for i, cell in enumerate(cells) if i not in columns and cell.text.strip()]
+    if len(split.entries) != 1 or not split.is_list or len(status.split()) > 1 or len(links) > 1 or others:
+        ctx.unplaced("row", whole, block.line)
+        return
+    entry = split.entries[0]
+    link = entry.link or (links[0] if links else None)
+    name, written = split_status(entry.name)
+    if not _is_project_name(name.strip()):
+        ctx.unplaced("row", whole, block.line)
+        return
+    url = ctx.url(link) if link is not None else None
+    ctx.projects.append({"name": name.strip(), "url": url, "status": written or status or None, "line": block.line})
+
+
+def _listed_projects(text_line: TextLine, ctx: Context) -> bool:
+    """A line after a lead that speaks of projects ('... flagship projects, including:') that is a list of names
+    and links, each with at most a one-word status: a project each ('[Chatbot Arena](url) (graduated), [SGLang](url)',
+    'Vicuna, SGLang and FastChat'); False, with nothing kept, for any other line."""
+    split = split_entries(text_line, ctx.marks, labelled=False)
+    if not split.is_list or any(entry.marks or len(entry.notes) > 1 for entry in split.entries):
+        return False
+    found = []
+    for entry in split.entries:
+        name, status = split_status(entry.name)
+        status = status or (entry.notes[0] if entry.notes else None)
+        if not _is_project_name(name.strip()) or (status is not None and len(status.split()) > 1):
+            return False
+        found.append((name.strip(), entry.link, status))
+    for name, link, status in found:
+        url = ctx.url(link) if link is not None else None
+        ctx.projects.append({"name": name, "url": url, "status": status, "line": text_line.line})
+    return True
+
+
+_TITLE_DATE = re.compile(r"(?:(?P<month>" + _MONTH + r")\s+)?(?P<year>(?:19|20)\d{2})", re.IGNORECASE)
+
+
+def heading_date(title: str) -> Date | None:
+    """The year (and month) a heading is ('2025', 'September 2024'), or None for any other heading."""
+    match = _TITLE_DATE.fullmatch(" ".join(title.split()))
+    if match is None:
+        return None
+    return int(match["year"]), _month_number(match["month"]) if match["month"] else None, None
+
+
+def extract_dated(section: Section, ctx: Context) -> None:
+    """'### 2025' under the history: each sentence of the section is an event, of its own date if it names one,
+    else of the heading's; links are links of the page."""
+    date = heading_date(section.title)
+    assert date is not None
+    for block in section.blocks:
+        for sentence in sentences(block):
+            found = len(ctx.events)
+            events([sentence], ctx)
+            if len(ctx.events) == found:
+                _event(date, sentence.text, sentence.line, ctx)
+        for text_line in block.lines:
+            for piece in text_line.links():
+                ctx.link(piece)
+
+
+def names_project(title: str, parent: str | None) -> bool:
+    """A heading that names a project: 'FlashInfer (graduated)' (a name and its status) under any section,
+    'SGLang' (a name alone) under the projects."""
+    name, status = split_status(" ".join(title.split()))
+    return _is_project_name(name.strip()) and (status is not None or parent == "projects")
+
+
+def extract_project_heading(section: Section, ctx: Context) -> None:
+    """'### FlashInfer (graduated)' over 'See [https://flashinfer.ai](https://flashinfer.ai)', '### SGLang' over
+    '[SGLang](url) is a fast serving framework.': the project the heading names, with its status, its link the
+    section's first one named like it or naming nothing ('GitHub', a web address); the rest read as a history."""
+    assert section.heading is not None
+    name, status = split_status(" ".join(section.title.split()))
+    name = name.strip()
+    project: Record = {"name": name, "url": None, "status": status, "line": section.heading.line}
+    ctx.projects.append(project)
+    first = next(
+        (p for b in section.blocks for t in b.lines for p in t.links() if p.text.casefold() == name.casefold()),
+        None,
+    ) or next((p for b in section.blocks for t in b.lines for p in t.links() if names_nothing(p)), None)
+    kept = len(ctx.links)
+    extract_history(section, ctx)
+    if first is None:
+        return
+    url = ctx.url(first)
+    for index in range(kept, len(ctx.links)):
+        link = ctx.links[index]
+        if link["line"] == first.line and link["url"] == url and link["label"] == first.text:
+            del ctx.links[index]
+            project["url"] = url
+            ctx.read_lines.add(first.line)
+            return

@@ -446,10 +446,18 @@ def finish_people(ctx: Context) -> None:
                 group["links"].append({"label": member["name"], "url": member["url"], "line": member["line"]})
         group["members"] = kept
     listed = {p["name"].casefold() for p in ctx.projects}
+    emptied = []  # a project label with no people under it is no group: the project it names
     for group, status in ctx.project_labels:
-        if group["members"] or group["project"].casefold() in listed:
+        if group["members"]:
             continue
-        url = group["links"][0]["url"] if group["links"] else None
-        ctx.projects.append({"name": group["project"], "url": url, "status": status, "line": group["line"]})
-        listed.add(group["project"].casefold())
+        emptied.append(group)
+        links = group["links"]
+        if group["project"].casefold() not in listed:
+            url = links[0]["url"] if links else None
+            ctx.projects.append({"name": group["project"], "url": url, "status": status, "line": group["line"]})
+            listed.add(group["project"].casefold())
+            links = links[1:]
+        ctx.links.extend(links)
+    if emptied:
+        ctx.groups = [group for group in ctx.groups if not any(group is empty for empty in emptied)]
     ctx.projects.sort(key=lambda project: project["line"])

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .._read.blocks import Block, Section
+from .._read.blocks import Block, Section, TextLine
 from ._context import Context
-from ._text import looks_like_name, sentences, series
-from .entries import Entry, Split, linked_run, split_entries, split_lead
+from ._text import legend, looks_like_name, sentences, series
+from .entries import Entry, Split, linked_run, named_link, split_entries, split_lead
 from .names import doubt, doubtful_message, split_reference
 
 _ABOUT_DONATIONS = re.compile(r"donation|sponsorship", re.IGNORECASE)
@@ -16,28 +16,57 @@ _ENDS_AS_A_SENTENCE = re.compile(r"[.:!?]\s*$")  # or as the lead of a list
 _FORMS = re.compile(r"\bincluding(?:\s+but\s+not\s+limited\s+to)?\s+(?P<forms>.+)$", re.IGNORECASE)
 
 
+# The words of sponsoring itself: a link so labelled ('Donate', 'Sponsorship tiers', 'Donation FAQ') leads to a page
+# about giving, never to a sponsor.
+_SPONSORING = re.compile(r"\b(?:donat\w*|sponsor\w*|tiers?|faq|contribut\w*)\b", re.IGNORECASE)
+_LOGO = re.compile(r"\s+logo$", re.IGNORECASE)  # '[![a16z logo](img)](url)': the alt text names the logo's owner
+
+
 def _kind_of(sentence: str, current: str) -> str:
     lowered = sentence.lower()
     if "api credit" in lowered:
         return "api_credits"
-    if any(word in lowered for word in ("donat", "support", "sponsor", "thank", "institution", "gift")):
+    if any(word in lowered for word in ("donat", "donor", "support", "sponsor", "thank", "institution", "gift")):
         return "donor"
     return current
 
 
-def _add(entry: Entry, kind: str, ctx: Context, notes: tuple[str, ...] = ()) -> None:
-    """A sponsor, unless its name is no organisation's: then its link is a link, with a doubtful-name warning."""
+def speaks_of_sponsoring(text: str) -> bool:
+    """'Donate', 'Sponsorship tiers', 'Donation FAQ': the words of giving itself, which name no sponsor."""
+    return _SPONSORING.search(text) is not None
+
+
+def _not_a_sponsor(entry: Entry) -> tuple[str, str] | None:
+    """The rule an entry fails as a sponsor: a name rule, the words of sponsoring, or a link to an e-mail address."""
     found = doubt(entry.name, "sponsor")
+    if found is None and entry.link is not None and (entry.link.url or "")[:7].lower() == "mailto:":
+        return "email", "it links to an e-mail address"
+    if found is None and speaks_of_sponsoring(entry.name):
+        return "sponsoring", "it speaks of sponsoring ('Donate', 'Sponsorship FAQ'), not of a sponsor"
+    return found
+
+
+def _add(entry: Entry, kind: str, ctx: Context, notes: tuple[str, ...] = ()) -> None:
+    """A sponsor, unless its name is no organisation's: then its link is a link, with a doubtful-name warning. Its
+    marks' meanings ('[NVIDIA](url)[^1]' with '[^1]: Hardware grant.') are its notes, after the tier's."""
+    if entry.link is not None and entry.link.image:
+        entry.name = _LOGO.sub("", entry.name) or entry.name
+    found = _not_a_sponsor(entry)
     if found is not None:
         ctx.report("warning", "doubtful-name", doubtful_message(entry.name, "sponsor", *found), entry.line)
         if entry.link is not None:
             ctx.link(entry.link)
         return
     url = ctx.url(entry.link) if entry.link is not None else None
-    notes = (*entry.notes, *notes)  # '[Acme](url) (GPUs)', and a table's tier
+    notes = (*entry.notes, *notes, *ctx.marks.notes(entry.marks))  # '[Acme](url) (GPUs)', a tier, a mark's meaning
     ctx.sponsors.append({"name": entry.name, "url": url, "kind": kind, "notes": notes, "line": entry.line})
     for piece in entry.more:  # a second labelled link: a link of the page
         ctx.link(piece)
+
+
+def _unlinked(line: TextLine) -> str:
+    """The words of a line outside its links: what the line says, not what its links are named."""
+    return "".join(piece.text for piece in line.pieces if piece.kind not in ("link", "image"))
 
 
 def _names_sponsors(text: str) -> bool:
@@ -122,8 +151,42 @@ def _row(block: Block, columns: _Columns | None, kind: str, ctx: Context) -> Non
         _add(entry, kind, ctx, tuple(notes))
 
 
+def _tier(label: str) -> tuple[str, ...]:
+    """'Gold', 'Silver:', '**Compute:**': a short label that says nothing of what is given is a tier, each of its
+    sponsors' note (as a table's tier cell is); a sentence or a kind of support ('API credits', 'Sponsors') is none."""
+    label = " ".join(label.strip().rstrip(":").split())
+    if not label or len(label.split()) > 3 or _kind_of(label, "") or not looks_like_name(label):
+        return ()
+    return (label,)
+
+
+def _named(text_line: TextLine, listing: bool) -> Entry | None:
+    """'- **NVIDIA** — [website](url)', '**Nebius** ([homepage](url))': a sponsor named before its labelled link."""
+    found = named_link(text_line)
+    if found is None or not (listing or text_line.pieces[0].kind == "strong"):
+        return None
+    name, link = found
+    return Entry(name, text_line.line, link) if _plain_sponsor(name) else None
+
+
+def read_donation_forms(block: Block, ctx: Context) -> None:
+    """'We welcome donations and sponsorships, including but not limited to cash, GPUs and cloud credits.': the
+    forms of donation, in a sponsors section or in the introduction of the page."""
+    if block.kind == "paragraph" and "includ" in block.text:
+        for sentence in sentences(block):
+            match = _FORMS.search(sentence.text)
+            if match and _ABOUT_DONATIONS.search(sentence.text):
+                ctx.donation_forms.extend(series(match["forms"]))
+                ctx.read_lines.add(sentence.line)
+
+
 def extract_sponsors(section: Section, ctx: Context) -> None:
-    kind = _kind_of(section.title, "donor")  # '### API credits' under '## Sponsors'
+    base = _kind_of(section.title, "donor")  # '### API credits' under '## Sponsors'
+    kind = base
+    # '### Gold' over a bare list is its sponsors' tier; a section that says what its sponsors are has none
+    own_lead = any(_names_sponsors(_unlinked(line)) for block in section.blocks for line in block.lines)
+    section_tier = _tier(section.title) if not (own_lead or _names_sponsors(section.title)) else ()
+    tier = section_tier
     columns: _Columns | None = None
     leads: list[tuple[int, int]] = []  # each lead's line, and how many sponsors there were before it
     for block in section.blocks:
@@ -135,6 +198,8 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
             continue
         listing = block.kind == "item"
         for text_line in block.lines:
+            if legend(text_line.text) is not None:  # '† In-kind compute.': the meaning of a mark, read before
+                continue
             reference = split_reference(text_line)
             if reference is not None:  # 'See [our sponsors](url)': a link, never a sponsor
                 ctx.cite(reference[1])
@@ -143,6 +208,11 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 text_line = reference[0]
                 if not text_line.text.strip(" \t,;."):
                     continue
+            named = _named(text_line, listing)
+            if named is not None:
+                _add(named, kind, ctx, tier)
+                listing = True
+                continue
             lead = split_lead(text_line)
             listed = split_entries(lead[1], ctx.marks, labelled=False) if lead is not None else None
             if (
@@ -151,29 +221,34 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 and listed.is_list
                 and (_names_sponsors(lead[0]) or any(entry.link for entry in listed.entries))
             ):  # 'Note: We (see below).' lists no sponsor
-                kind = _kind_of(lead[0], kind)  # 'We thank these companies for API credits: [A](url), [B](url)'
-                text_line, listing = lead[1], True
-            elif lead is not None and _names_sponsors(lead[0]) and not any(p.kind == "link" for p in lead[1].pieces):
+                # 'We thank these companies for API credits: [A](url)', '- Silver: [Kaggle](url)': a lead says the
+                # kind of what it lists (a lead that names none keeps it), or its tier
+                kind, line_tier = _kind_of(lead[0], kind), _tier(lead[0])
+                for entry in listed.entries:
+                    _add(entry, kind, ctx, line_tier or tier)  # 'Silver:' under '### Gold' is Silver
+                listing = True
+                continue
+            if lead is not None and _names_sponsors(lead[0]) and not any(p.kind == "link" for p in lead[1].pieces):
                 names = series(lead[1].text)  # '...the following institutions: NVIDIA, a16z and Kaggle.'
                 if names and all(_plain_sponsor(name) for name in names):
                     kind = _kind_of(lead[0], kind)
                     for name in names:
-                        _add(Entry(name, text_line.line), kind, ctx)
+                        _add(Entry(name, text_line.line), kind, ctx, tier)
                     continue
             split = split_entries(text_line, ctx.marks, labelled=False)  # '[GitHub](url)' may sponsor
             has_link = any(p.kind == "link" for p in text_line.pieces)
             if split.is_list and (has_link or listing or "," in text_line.text):
                 for entry in split.entries:
-                    _add(entry, kind, ctx)
+                    _add(entry, kind, ctx, tier)
                 listing = True
                 continue
             if _is_lead(text_line.text):  # what follows is given for this ('... which provide API credits:')
-                kind = _kind_of(text_line.text, kind)
+                kind, tier = _kind_of(text_line.text, kind), _tier(text_line.text) or section_tier
                 leads.append((text_line.line, len(ctx.sponsors)))
             run = linked_run(text_line)
-            if run is not None and _names_sponsors(text_line.text):  # 'Thanks to [A](url) and [B](url) for GPUs.'
-                for piece in run:
-                    _add(Entry(piece.text.strip(), piece.line, piece), kind, ctx)
+            if run is not None and _names_sponsors(_unlinked(text_line)):  # 'Thanks to [A](url) and [B](url) for GPUs.'
+                for piece in run:  # a finished sentence says the kind of its own sponsors only
+                    _add(Entry(piece.text.strip(), piece.line, piece), _kind_of(text_line.text, kind), ctx, tier)
                 continue
             for piece in text_line.links():
                 ctx.link(piece)
@@ -185,12 +260,7 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 # A line that is only a name, not a sentence ('Alpha Corp' or 'a16z' under 'We thank our sponsor:'):
                 # too little to be sure it is a sponsor, too much to drop without a word.
                 ctx.unplaced("text", text_line.text, text_line.line)
-        if block.kind == "paragraph" and "includ" in block.text:
-            for sentence in sentences(block):
-                match = _FORMS.search(sentence.text)
-                if match and _ABOUT_DONATIONS.search(sentence.text):
-                    ctx.donation_forms.extend(series(match["forms"]))
-                    ctx.read_lines.add(sentence.line)
+        read_donation_forms(block, ctx)
     # A lead is read for the sponsors after it, before the next lead: one with none ('We we') is no value of the page.
     ends = [before for _, before in leads[1:]] + [len(ctx.sponsors)]
     ctx.read_lines.update(line for (line, before), end in zip(leads, ends, strict=False) if end > before)

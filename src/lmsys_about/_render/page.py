@@ -62,6 +62,7 @@ class Plan:
     marks: dict[str, str] = field(default_factory=dict)  # note -> the mark that stands for it
     legend: list[str] = field(default_factory=list)  # legend lines, for the first people section
     intro: list[list[list[Segment]]] = field(default_factory=list)  # paragraphs of lines of segments
+    forms_stated: bool = False  # the introduction says the forms of donation itself
     donation_link: Link | None = None
     history_events: list[list[Segment]] = field(default_factory=list)  # events the introduction does not state
     more_links: list[Link] = field(default_factory=list)  # running links that fit in no sentence
@@ -123,6 +124,16 @@ def _lines_of(paragraph: str) -> list[str]:
     return [paragraph] if end is None else [paragraph[: end.start() + 1], paragraph[end.end() :]]
 
 
+def _states_forms(description: str | None, forms: Sequence[str]) -> bool:
+    """True when the introduction says the forms of donation itself ('..., including cash, GPUs and cloud
+    credits.'): they are read from it again, and the sponsors section does not say them twice."""
+    return bool(description and forms and "includ" in description and all(form in description for form in forms))
+
+
+def _writes_forms(about: About, plan: Plan) -> bool:
+    return bool(about.donation_forms) and not plan.forms_stated
+
+
 def plan(about: About, *, institutions: bool) -> Plan:
     result = Plan(institutions=institutions)
     _marks(about, result)
@@ -133,7 +144,8 @@ def plan(about: About, *, institutions: bool) -> Plan:
     for paragraph in paragraphs:
         lines, index = _place(_lines_of(paragraph), links, index)
         result.intro.append(lines)
-    if about.donation_forms and index < len(links) and links[index].url.lower().startswith("mailto:"):
+    result.forms_stated = _states_forms(description, about.donation_forms)
+    if _writes_forms(about, result) and index < len(links) and links[index].url.lower().startswith("mailto:"):
         result.donation_link = links[index]
         index += 1
     events = about.history.events
@@ -280,7 +292,7 @@ def _sponsors(about: About, plan: Plan) -> list[str]:
             blocks += [DONORS, _listing(entries, wrap=False)]
         else:
             blocks.append(f"{API_CREDITS}\n{_listing(entries, wrap=False)}")
-    if about.donation_forms:
+    if _writes_forms(about, plan):
         sentence = DONATIONS.format(forms=_forms(about.donation_forms))
         if plan.donation_link is not None:
             target = plan.donation_link
