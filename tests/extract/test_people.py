@@ -511,3 +511,15 @@ def test_a_table_whose_first_row_names_no_column_is_reported_with_its_links() ->
         ("unplaced-row", 6),
     ]
     assert unaccounted(text.encode(), about) == []
+
+
+def test_a_project_label_takes_the_link_of_its_own_line_only() -> None:
+    from lmsys_about import loads
+
+    from ..accounting import unaccounted
+
+    text = "## Members\n\n- Widget Arena (graduated)\n  - See [the arena blog](https://blog.arena.example.org/)\n"
+    about = loads(text)
+    assert [(p.name, p.url, p.status) for p in about.history.projects] == [("Widget Arena", None, "graduated")]
+    assert [(link.url, link.line) for link in about.links] == [("https://blog.arena.example.org/", 4)]
+    assert unaccounted(text.encode(), about) == []

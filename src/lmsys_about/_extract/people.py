@@ -453,10 +453,12 @@ def finish_people(ctx: Context) -> None:
         emptied.append(group)
         links = group["links"]
         if group["project"].casefold() not in listed:
-            url = links[0]["url"] if links else None
+            # its link, if on its line: a link on a line below ('  - See [blog](url)') stays a link of that line
+            own = bool(links) and links[0]["line"] == group["line"]
+            url = links[0]["url"] if own else None
             ctx.projects.append({"name": group["project"], "url": url, "status": status, "line": group["line"]})
             listed.add(group["project"].casefold())
-            links = links[1:]
+            links = links[1:] if own else links
         ctx.links.extend(links)
     if emptied:
         ctx.groups = [group for group in ctx.groups if not any(group is empty for empty in emptied)]
