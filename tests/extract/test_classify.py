@@ -18,6 +18,8 @@ def _kind(markdown: str) -> str | None:
     ("heading", "kind"),
     [
         ("Contact us", "contact"),
+        ("Get in touch", "contact"),
+        ("Connect with us", "contact"),
         ("Our Sponsors", "sponsors"),
         ("Timeline", "history"),
         ("Institutions", "people"),

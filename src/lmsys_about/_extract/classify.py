@@ -13,7 +13,7 @@ from .sponsors import speaks_of_sponsoring
 
 # The first row whose words a heading has decides the section's kind ("Project members" is people).
 _KINDS_BY_TITLE: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("contact", ("contact", "reach")),
+    ("contact", ("contact", "reach", "touch", "connect")),  # 'Contact us', 'Reach us', 'Get in touch', 'Connect'
     ("sponsors", ("sponsor", "supporter", "donor", "donation", "funding", "funder", "partner", "credit")),
     ("history", ("history", "timeline", "milestone")),
     ("people", INSTITUTION_WORDS),
