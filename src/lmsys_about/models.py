@@ -89,7 +89,10 @@ class Person(_Model):
 
     name: str = Field(description="The name at the person's first appearance.")
     url: Url | None = Field(description="The first link given for the person, or null.")
-    github: str | None = Field(description="GitHub handle when the URL is a github.com profile.")
+    github: str | None = Field(
+        description="GitHub handle: from the URL when it is a github.com profile, else from a second link beside "
+        "the name that is one ('[Ada](url) ([GitHub](https://github.com/ada))'); null when neither."
+    )
     groups: tuple[str, ...] = Field(description="Names of the groups the person is in, in page order.")
     notes: tuple[str, ...] = Field(
         default=(), description="Meanings of marks next to the name, from the page's legend."

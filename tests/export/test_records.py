@@ -157,7 +157,7 @@ def test_csv_quotes_commas_and_double_quotes() -> None:
 
 
 def test_an_empty_table_is_its_header() -> None:
-    assert to_csv(loads(WARNINGS), "sponsors") == "name,kind,url,line,source,source_sha256\n"
+    assert to_csv(loads(WARNINGS), "sponsors") == "name,kind,url,notes,line,source,source_sha256\n"
     assert to_ndjson(loads(WARNINGS), "sponsors") == ""
 
 
@@ -182,3 +182,18 @@ def test_notes_are_joined_with_a_semicolon() -> None:
 def test_unknown_kind_is_a_value_error() -> None:
     with pytest.raises(ValueError, match="unknown record kind 'groups'"):
         to_records(load(), "groups")
+
+
+def test_rows_carry_a_handle_from_a_second_link_a_sponsors_notes_and_an_events_day() -> None:
+    about = loads(
+        "ACME Labs (ACME) is a lab.\n\n## Team\n- [Ada Lovelace](https://ada.dev) ([GitHub](https://github.com/ada))\n"
+        "- [Bob Smith](https://github.com/bobs)\n\n## Sponsors\nWe thank our sponsors:\n\n"
+        "| Tier | Sponsor |\n|---|---|\n| Gold | [Initech](https://initech.example) |\n\n"
+        "## History\nACME was founded on September 1, 2024.\n"
+    )
+    assert [(row["name"], row["github"]) for row in to_records(about, "people")] == [
+        ("Ada Lovelace", "ada"),
+        ("Bob Smith", "bobs"),
+    ]
+    assert [(row["name"], row["notes"]) for row in to_records(about, "sponsors")] == [("Initech", "Gold")]
+    assert [(row["year"], row["month"], row["day"]) for row in to_records(about, "events")] == [(2024, 9, 1)]

@@ -31,6 +31,9 @@ _TRACE = ("source", "source_sha256")
 
 
 def _people(about: About) -> Iterator[Record]:
+    # A person's handle may come from a second link beside the name ('[Ada](url) ([GitHub](url))'), which a member
+    # has no field for: the person, matched by name as the parser merges them, has it.
+    handles = {person.name.casefold(): person.github for person in about.people}
     for group in about.groups:
         for member in group.members:
             yield {
@@ -38,7 +41,7 @@ def _people(about: About) -> Iterator[Record]:
                 "group": group.name,
                 "project": group.project,
                 "url": member.url,
-                "github": github_handle(member.url),
+                "github": github_handle(member.url) or handles.get(member.name.casefold()),
                 "notes": NOTES_SEPARATOR.join(member.notes),
                 "line": member.line,
             }
@@ -46,19 +49,20 @@ def _people(about: About) -> Iterator[Record]:
 
 def _sponsors(about: About) -> Iterator[Record]:
     for sponsor in about.sponsors:
-        yield {"name": sponsor.name, "kind": sponsor.kind, "url": sponsor.url, "line": sponsor.line}
+        notes = NOTES_SEPARATOR.join(sponsor.notes)
+        yield {"name": sponsor.name, "kind": sponsor.kind, "url": sponsor.url, "notes": notes, "line": sponsor.line}
 
 
 def _events(about: About) -> Iterator[Record]:
     for event in about.history.events:
-        yield {"year": event.year, "month": event.month, "text": event.text, "line": event.line}
+        yield {"year": event.year, "month": event.month, "day": event.day, "text": event.text, "line": event.line}
 
 
 # kind -> (columns before the trace columns, the rows' generator)
 _TABLES: dict[RecordKind, tuple[tuple[str, ...], Callable[[About], Iterator[Record]]]] = {
     "people": (("name", "group", "project", "url", "github", "notes", "line"), _people),
-    "sponsors": (("name", "kind", "url", "line"), _sponsors),
-    "events": (("year", "month", "text", "line"), _events),
+    "sponsors": (("name", "kind", "url", "notes", "line"), _sponsors),
+    "events": (("year", "month", "day", "text", "line"), _events),
 }
 
 
@@ -73,7 +77,7 @@ def record_columns(kind: RecordKind) -> tuple[str, ...]:
     """The columns of a ``kind`` table, in order, the trace columns ``source`` and ``source_sha256`` last.
 
     >>> record_columns("sponsors")
-    ('name', 'kind', 'url', 'line', 'source', 'source_sha256')
+    ('name', 'kind', 'url', 'notes', 'line', 'source', 'source_sha256')
     """
     return _table(kind)[0] + _TRACE
 
