@@ -129,3 +129,10 @@ def test_every_kind_has_a_sentence_and_a_subject() -> None:
 def test_public_surface() -> None:
     assert {"diff", "Change", "ChangeKind", "HistoryError"} <= set(lmsys_about.__all__)
     assert lmsys_about.diff is diff
+
+
+def test_an_event_is_named_by_as_much_of_its_date_as_the_page_gives() -> None:
+    old = loads("ACME Labs (ACME) is a lab.\n\n## History\nACME was founded in September 2024.\n")
+    new = loads("ACME Labs (ACME) is a lab.\n\n## History\nACME was founded on September 1, 2024.\n")
+    assert [(c.kind, c.name) for c in diff(old, new)] == [(ChangeKind.EVENT_CHANGED, "2024-09-01")]
+    assert [(c.kind, c.name) for c in diff(new, old)] == [(ChangeKind.EVENT_CHANGED, "2024-09")]

@@ -56,9 +56,10 @@ class ChangeKind(str, Enum):
     SPONSOR_RENAMED = "sponsor-renamed"  # new name / old name / new name
     SPONSOR_URL_CHANGED = "sponsor-url-changed"  # sponsor / old URL / new URL
     SPONSOR_KIND_CHANGED = "sponsor-kind-changed"  # sponsor / old kind / new kind
+    SPONSOR_NOTES_CHANGED = "sponsor-notes-changed"  # sponsor / old notes / new notes, comma-separated
     DONATION_FORM_ADDED = "donation-form-added"  # form / null / form
     DONATION_FORM_REMOVED = "donation-form-removed"  # form / form / null
-    EVENT_ADDED = "event-added"  # date ('2024' or '2024-09') / null / sentence
+    EVENT_ADDED = "event-added"  # date ('2024', '2024-09' or '2024-09-01') / null / sentence
     EVENT_REMOVED = "event-removed"  # date / sentence / null
     EVENT_CHANGED = "event-changed"  # new date / old sentence / new sentence
     INSTITUTION_ADDED = "institution-added"  # institution / null / institution
@@ -170,6 +171,7 @@ _SENTENCES: dict[ChangeKind, tuple[Literal["+", "-", "~"], str]] = {
     ChangeKind.SPONSOR_RENAMED: ("~", "sponsor {old} renamed to {new}"),
     ChangeKind.SPONSOR_URL_CHANGED: ("~", "sponsor {name}'s link changed from {old} to {new}"),
     ChangeKind.SPONSOR_KIND_CHANGED: ("~", "sponsor {name} changed from {old} to {new}"),
+    ChangeKind.SPONSOR_NOTES_CHANGED: ("~", "sponsor {name}'s notes changed from {old} to {new}"),
     ChangeKind.DONATION_FORM_ADDED: ("+", "donations welcome: {new}"),
     ChangeKind.DONATION_FORM_REMOVED: ("-", "donations no longer listed: {old}"),
     ChangeKind.EVENT_ADDED: ("+", "new event ({name}): {new}"),

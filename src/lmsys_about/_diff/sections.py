@@ -117,6 +117,9 @@ def diff_sponsors(old: About, new: About, anchors: Anchors) -> Iterator[Change]:
         if before.kind != after.kind:
             yield Change(kind=ChangeKind.SPONSOR_KIND_CHANGED, name=after.name, old=before.kind, new=after.kind,
                          old_line=before.line, new_line=after.line)  # fmt: skip
+        if notes(before.notes) != notes(after.notes):  # a tier, '(GPUs)', a mark's meaning
+            yield Change(kind=ChangeKind.SPONSOR_NOTES_CHANGED, name=after.name, old=notes(before.notes),
+                         new=notes(after.notes), old_line=before.line, new_line=after.line)  # fmt: skip
     kinds = (ChangeKind.SPONSOR_ADDED, ChangeKind.SPONSOR_REMOVED)
     yield from _added_and_removed(matching, old.sponsors, new.sponsors, kinds, lambda s: (s.name, s.kind, s.line))
 
@@ -128,7 +131,10 @@ def diff_donation_forms(old: About, new: About, anchors: Anchors) -> Iterator[Ch
 
 
 def _date(event: Event) -> str:
-    return f"{event.year}-{event.month:02d}" if event.month is not None else str(event.year)
+    """'2024', '2024-09' or '2024-09-01': as much of the date as the sentence gives."""
+    if event.month is None:
+        return str(event.year)
+    return f"{event.year}-{event.month:02d}" + (f"-{event.day:02d}" if event.day is not None else "")
 
 
 def diff_events(old: About, new: About, anchors: Anchors) -> Iterator[Change]:
