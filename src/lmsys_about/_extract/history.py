@@ -74,9 +74,10 @@ def _month_number(month: str) -> int:
     return next(n for n, pattern in enumerate(_MONTH_PATTERNS, 1) if pattern.fullmatch(month.rstrip(".")))
 
 
-def find_date(text: str) -> re.Match[str] | None:
-    """The first date in ``text`` ('in September 2024'), or None."""
-    return _DATE.search(text) if ("19" in text or "20" in text) and _YEAR.search(text) else None
+def find_date(text: str, start: int = 0) -> re.Match[str] | None:
+    """The first date in ``text`` ('in September 2024') from ``start`` on, or None."""
+    # Every date holds a year: without one after ``start`` (a quick test) there is no date to search for.
+    return _DATE.search(text, start) if _YEAR.search(text, start) else None
 
 
 def is_founding(text: str) -> bool:
@@ -168,7 +169,7 @@ def _clauses(text: str, first: re.Match[str]) -> list[tuple[int, int, re.Match[s
     """The sentence cut before each clause (after ', and', ';', or a comma right before its date) that names a further
     date: each part's span and date. A date in the clause of the one before ('from 2023 to 2024') cuts nothing."""
     parts = [(0, first)]
-    found = _DATE.search(text, first.end())
+    found = find_date(text, first.end())
     while found is not None:
         cut = None
         for clause in _CLAUSE.finditer(text, parts[-1][1].end(), found.start()):
@@ -176,7 +177,7 @@ def _clauses(text: str, first: re.Match[str]) -> list[tuple[int, int, re.Match[s
         # the date opens the clause, or the clause opens with 'and', 'but', 'then' or after a semicolon
         if cut is not None and (not text[cut.end() : found.start()].strip(" \t") or cut[0].strip(", \t")):
             parts.append((cut.start(), found))
-        found = _DATE.search(text, found.end())
+        found = find_date(text, found.end())
     if len(parts) == 1:
         return [(0, len(text), first)]
     spans = []
