@@ -184,8 +184,9 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
     base = _kind_of(section.title, "donor")  # '### API credits' under '## Sponsors'
     kind = base
     # '### Gold' over a bare list is its sponsors' tier; a section that says what its sponsors are has none
-    own_lead = any(_names_sponsors(_unlinked(line)) for block in section.blocks for line in block.lines)
-    section_tier = _tier(section.title) if not (own_lead or _names_sponsors(section.title)) else ()
+    section_tier = () if _names_sponsors(section.title) else _tier(section.title)
+    if section_tier and any(_names_sponsors(_unlinked(line)) for block in section.blocks for line in block.lines):
+        section_tier = ()
     tier = section_tier
     columns: _Columns | None = None
     leads: list[tuple[int, int]] = []  # each lead's line, and how many sponsors there were before it
@@ -235,9 +236,10 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                     for name in names:
                         _add(Entry(name, text_line.line), kind, ctx, tier)
                     continue
-            split = split_entries(text_line, ctx.marks, labelled=False)  # '[GitHub](url)' may sponsor
             has_link = any(p.kind == "link" for p in text_line.pieces)
-            if split.is_list and (has_link or listing or "," in text_line.text):
+            if (has_link or listing or "," in text_line.text) and (  # a line read as a list only then
+                split := split_entries(text_line, ctx.marks, labelled=False)  # '[GitHub](url)' may sponsor
+            ).is_list:
                 for entry in split.entries:
                     _add(entry, kind, ctx, tier)
                 listing = True
@@ -247,8 +249,9 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 leads.append((text_line.line, len(ctx.sponsors)))
             run = linked_run(text_line)
             if run is not None and _names_sponsors(_unlinked(text_line)):  # 'Thanks to [A](url) and [B](url) for GPUs.'
-                for piece in run:  # a finished sentence says the kind of its own sponsors only
-                    _add(Entry(piece.text.strip(), piece.line, piece), _kind_of(text_line.text, kind), ctx, tier)
+                said = _kind_of(text_line.text, kind)  # a finished sentence says the kind of its own sponsors only
+                for piece in run:
+                    _add(Entry(piece.text.strip(), piece.line, piece), said, ctx, tier)
                 continue
             for piece in text_line.links():
                 ctx.link(piece)
