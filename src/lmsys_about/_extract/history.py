@@ -226,6 +226,8 @@ def projects(block: Block, ctx: Context) -> Record | None:
 def _item_events(block: Block, ctx: Context) -> Literal["leading", "sentence", None]:
     """The item's events, one for each sentence that opens with a date ('**2023** — ...', '2024-09: ...', 'March
     2023: ...') or names one, as a paragraph's; 'leading' when the item opens with one, None when it has none."""
+    if _YEAR.search(block.text) is None:  # every date holds a year: an item without one (most) has no event
+        return None
     block_sentences = list(sentences(block))
     found = len(ctx.events)
     events(block_sentences, ctx)
@@ -249,6 +251,8 @@ def _status_after(after: str) -> tuple[str | None, str]:
     """The status written after a project's link ('(incubating)', '— incubating', ': archived'), and the text after
     it that is no status ('(graduated): crowdsourced evaluation' describes the project too); no status: (None, after).
     """
+    if not after:  # a link alone (most): each pattern needs a bracket, a dash or a colon
+        return None, after
     match = _STATUS_AFTER.fullmatch(after)
     if match is not None:
         return match["round"] or match["square"], ""
