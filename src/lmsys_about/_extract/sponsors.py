@@ -58,7 +58,10 @@ def _add(entry: Entry, kind: str, ctx: Context, notes: tuple[str, ...] = ()) -> 
             ctx.link(entry.link)
         return
     url = ctx.url(entry.link) if entry.link is not None else None
-    notes = (*entry.notes, *notes, *ctx.marks.notes(entry.marks))  # '[Acme](url) (GPUs)', a tier, a mark's meaning
+    if entry.marks:  # '[Acme](url) (GPUs)', a tier, a mark's meaning
+        notes = (*entry.notes, *notes, *ctx.marks.notes(entry.marks))
+    elif entry.notes:
+        notes = (*entry.notes, *notes)
     ctx.sponsors.append({"name": entry.name, "url": url, "kind": kind, "notes": notes, "line": entry.line})
     for piece in entry.more:  # a second labelled link: a link of the page
         ctx.link(piece)
