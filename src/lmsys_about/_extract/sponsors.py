@@ -165,8 +165,10 @@ def _tier(label: str) -> tuple[str, ...]:
 
 def _named(text_line: TextLine, listing: bool) -> Entry | None:
     """'- **NVIDIA** — [website](url)', '**Nebius** ([homepage](url))': a sponsor named before its labelled link."""
+    if not (listing or (text_line.pieces and text_line.pieces[0].kind == "strong")):  # a sentence's line: none
+        return None
     found = named_link(text_line)
-    if found is None or not (listing or text_line.pieces[0].kind == "strong"):
+    if found is None:
         return None
     name, link = found
     return Entry(name, text_line.line, link) if _plain_sponsor(name) else None
