@@ -74,9 +74,10 @@ def _month_number(month: str) -> int:
     return next(n for n, pattern in enumerate(_MONTH_PATTERNS, 1) if pattern.fullmatch(month.rstrip(".")))
 
 
-def find_date(text: str) -> re.Match[str] | None:
-    """The first date in ``text`` ('in September 2024'), or None."""
-    return _DATE.search(text) if ("19" in text or "20" in text) and _YEAR.search(text) else None
+def find_date(text: str, start: int = 0) -> re.Match[str] | None:
+    """The first date in ``text`` ('in September 2024') from ``start`` on, or None."""
+    # Every date holds a year: without one after ``start`` (a quick test) there is no date to search for.
+    return _DATE.search(text, start) if _YEAR.search(text, start) else None
 
 
 def is_founding(text: str) -> bool:
@@ -168,7 +169,7 @@ def _clauses(text: str, first: re.Match[str]) -> list[tuple[int, int, re.Match[s
     """The sentence cut before each clause (after ', and', ';', or a comma right before its date) that names a further
     date: each part's span and date. A date in the clause of the one before ('from 2023 to 2024') cuts nothing."""
     parts = [(0, first)]
-    found = _DATE.search(text, first.end())
+    found = find_date(text, first.end())
     while found is not None:
         cut = None
         for clause in _CLAUSE.finditer(text, parts[-1][1].end(), found.start()):
@@ -176,7 +177,7 @@ def _clauses(text: str, first: re.Match[str]) -> list[tuple[int, int, re.Match[s
         # the date opens the clause, or the clause opens with 'and', 'but', 'then' or after a semicolon
         if cut is not None and (not text[cut.end() : found.start()].strip(" \t") or cut[0].strip(", \t")):
             parts.append((cut.start(), found))
-        found = _DATE.search(text, found.end())
+        found = find_date(text, found.end())
     if len(parts) == 1:
         return [(0, len(text), first)]
     spans = []
@@ -225,6 +226,8 @@ def projects(block: Block, ctx: Context) -> Record | None:
 def _item_events(block: Block, ctx: Context) -> Literal["leading", "sentence", None]:
     """The item's events, one for each sentence that opens with a date ('**2023** — ...', '2024-09: ...', 'March
     2023: ...') or names one, as a paragraph's; 'leading' when the item opens with one, None when it has none."""
+    if _YEAR.search(block.text) is None:  # every date holds a year: an item without one (most) has no event
+        return None
     block_sentences = list(sentences(block))
     found = len(ctx.events)
     events(block_sentences, ctx)
@@ -248,6 +251,8 @@ def _status_after(after: str) -> tuple[str | None, str]:
     """The status written after a project's link ('(incubating)', '— incubating', ': archived'), and the text after
     it that is no status ('(graduated): crowdsourced evaluation' describes the project too); no status: (None, after).
     """
+    if not after:  # a link alone (most): each pattern needs a bracket, a dash or a colon
+        return None, after
     match = _STATUS_AFTER.fullmatch(after)
     if match is not None:
         return match["round"] or match["square"], ""

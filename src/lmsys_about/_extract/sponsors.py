@@ -58,7 +58,10 @@ def _add(entry: Entry, kind: str, ctx: Context, notes: tuple[str, ...] = ()) -> 
             ctx.link(entry.link)
         return
     url = ctx.url(entry.link) if entry.link is not None else None
-    notes = (*entry.notes, *notes, *ctx.marks.notes(entry.marks))  # '[Acme](url) (GPUs)', a tier, a mark's meaning
+    if entry.marks:  # '[Acme](url) (GPUs)', a tier, a mark's meaning
+        notes = (*entry.notes, *notes, *ctx.marks.notes(entry.marks))
+    elif entry.notes:
+        notes = (*entry.notes, *notes)
     ctx.sponsors.append({"name": entry.name, "url": url, "kind": kind, "notes": notes, "line": entry.line})
     for piece in entry.more:  # a second labelled link: a link of the page
         ctx.link(piece)
@@ -162,8 +165,10 @@ def _tier(label: str) -> tuple[str, ...]:
 
 def _named(text_line: TextLine, listing: bool) -> Entry | None:
     """'- **NVIDIA** — [website](url)', '**Nebius** ([homepage](url))': a sponsor named before its labelled link."""
+    if not (listing or (text_line.pieces and text_line.pieces[0].kind == "strong")):  # a sentence's line: none
+        return None
     found = named_link(text_line)
-    if found is None or not (listing or text_line.pieces[0].kind == "strong"):
+    if found is None:
         return None
     name, link = found
     return Entry(name, text_line.line, link) if _plain_sponsor(name) else None
@@ -184,8 +189,9 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
     base = _kind_of(section.title, "donor")  # '### API credits' under '## Sponsors'
     kind = base
     # '### Gold' over a bare list is its sponsors' tier; a section that says what its sponsors are has none
-    own_lead = any(_names_sponsors(_unlinked(line)) for block in section.blocks for line in block.lines)
-    section_tier = _tier(section.title) if not (own_lead or _names_sponsors(section.title)) else ()
+    section_tier = () if _names_sponsors(section.title) else _tier(section.title)
+    if section_tier and any(_names_sponsors(_unlinked(line)) for block in section.blocks for line in block.lines):
+        section_tier = ()
     tier = section_tier
     columns: _Columns | None = None
     leads: list[tuple[int, int]] = []  # each lead's line, and how many sponsors there were before it
@@ -235,9 +241,10 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                     for name in names:
                         _add(Entry(name, text_line.line), kind, ctx, tier)
                     continue
-            split = split_entries(text_line, ctx.marks, labelled=False)  # '[GitHub](url)' may sponsor
             has_link = any(p.kind == "link" for p in text_line.pieces)
-            if split.is_list and (has_link or listing or "," in text_line.text):
+            if (has_link or listing or "," in text_line.text) and (  # a line read as a list only then
+                split := split_entries(text_line, ctx.marks, labelled=False)  # '[GitHub](url)' may sponsor
+            ).is_list:
                 for entry in split.entries:
                     _add(entry, kind, ctx, tier)
                 listing = True
@@ -247,8 +254,9 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 leads.append((text_line.line, len(ctx.sponsors)))
             run = linked_run(text_line)
             if run is not None and _names_sponsors(_unlinked(text_line)):  # 'Thanks to [A](url) and [B](url) for GPUs.'
-                for piece in run:  # a finished sentence says the kind of its own sponsors only
-                    _add(Entry(piece.text.strip(), piece.line, piece), _kind_of(text_line.text, kind), ctx, tier)
+                said = _kind_of(text_line.text, kind)  # a finished sentence says the kind of its own sponsors only
+                for piece in run:
+                    _add(Entry(piece.text.strip(), piece.line, piece), said, ctx, tier)
                 continue
             for piece in text_line.links():
                 ctx.link(piece)
