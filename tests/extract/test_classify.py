@@ -77,3 +77,13 @@ def test_a_section_that_says_nothing_of_its_kind_has_none(content: str) -> None:
 
 def test_a_link_without_a_target_does_not_make_a_contact_section() -> None:
     assert _kind("## Misc\n\n[somewhere]()\n") is None
+
+
+def test_a_sentence_about_donations_with_a_mail_link_does_not_make_people_sponsors() -> None:
+    assert (
+        _kind(
+            "## WidgetLang\n[Ada Lovelace](https://ada.dev), [Bob Smith](https://bob.dev)\n\n"
+            "We donations [Acme](mailto:lmsys@example.org).\n"
+        )
+        == "people"
+    )

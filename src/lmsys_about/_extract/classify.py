@@ -40,7 +40,13 @@ def _names_sponsors(line: TextLine) -> bool:
     words = " ".join(word for word in text.split() if "://" not in word and "@" not in word and "www." not in word)
     said = "api credit" in words or "sponsor" in words or "donat" in words or "donor" in words
     # not '<https://x.org>', nor '[Donate](url)'
-    named = any(doubt(piece.text, "sponsor") is None and not speaks_of_sponsoring(piece.text) for piece in line.links())
+    # A link to an e-mail address names no sponsor, as in a sponsors section ('[Acme](mailto:...)').
+    named = any(
+        doubt(piece.text, "sponsor") is None
+        and not speaks_of_sponsoring(piece.text)
+        and (piece.url or "")[:7].lower() != "mailto:"
+        for piece in line.links()
+    )
     return said and (named or words.rstrip().endswith(":"))
 
 
