@@ -20,6 +20,8 @@ from lmsys_about import About, Group, Member, Sponsor, loads
 from lmsys_about._extract.classify import kind_by_title
 from lmsys_about._extract.names import doubt
 
+from .render.roundtrip import without_lines
+
 # Findings that say how a value is written, not what it is: a linked logo's image is not extracted.
 LAYOUT_CODES = frozenset({"unplaced-image"})
 _SPECIAL = re.compile(r"[\[\]*_`<>|\\#!]")  # names a rewrite would have to escape: left as they are
@@ -35,17 +37,9 @@ def shape(about: About) -> dict[str, Any]:
     for key in ("source", "source_sha256"):
         data.pop(key)
     diagnostics = sorted((d["severity"], d["code"]) for d in data.pop("diagnostics") if d["code"] not in LAYOUT_CODES)
-    data = {key: _without_lines(value) for key, value in data.items()}
+    data = {key: without_lines(value) for key, value in data.items()}
     data["diagnostics"] = diagnostics
     return data
-
-
-def _without_lines(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {key: _without_lines(item) for key, item in value.items() if key != "line"}
-    if isinstance(value, list):
-        return [_without_lines(item) for item in value]
-    return value
 
 
 @dataclass(frozen=True)

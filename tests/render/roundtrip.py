@@ -23,11 +23,11 @@ LAYOUT_CODES = frozenset(
 )
 
 
-def _without_lines(value: Any) -> Any:
+def without_lines(value: Any) -> Any:
     if isinstance(value, dict):
-        return {key: _without_lines(item) for key, item in value.items() if key != "line"}
+        return {key: without_lines(item) for key, item in value.items() if key != "line"}
     if isinstance(value, list):
-        return [_without_lines(item) for item in value]
+        return [without_lines(item) for item in value]
     return value
 
 
@@ -37,7 +37,7 @@ def modulo(about: About) -> dict[str, Any]:
     The other findings are compared as a set: a page lists what it finds in its own line order, and once per
     place (a name listed twice with an unexplained mark has it reported twice).
     """
-    data = _without_lines(about.model_dump(mode="json"))
+    data = without_lines(about.model_dump(mode="json"))
     del data["source"], data["source_sha256"]
     data["diagnostics"] = sorted(
         {
