@@ -246,17 +246,23 @@ def _cpu_of_children() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def target_startup(rounds: int) -> Result:
-    commands = [
-        [sys.executable, "-m", "lmsys_about", "json"],
-        [sys.executable, "-c", "from pydantic import BaseModel; import markdown_it, frontmatter"],
-    ]
+def _best_cpu_of(commands: list[list[str]], rounds: int) -> list[float]:
+    """Each command's least CPU time (its process and children) over ``rounds`` rounds, the commands interleaved."""
     best = [float("inf")] * len(commands)
     for _ in range(rounds):
         for index, command in enumerate(commands):
             before = _cpu_of_children()
             subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
             best[index] = min(best[index], _cpu_of_children() - before)
+    return best
+
+
+def target_startup(rounds: int) -> Result:
+    commands = [
+        [sys.executable, "-m", "lmsys_about", "json"],
+        [sys.executable, "-c", "from pydantic import BaseModel; import markdown_it, frontmatter"],
+    ]
+    best = _best_cpu_of(commands, rounds)
     how = "CPU time of `python -m lmsys_about json` / of importing the dependencies, best of interleaved runs"
     return Result("start-up, whole process", best[0] / best[1], 1.3, how)
 
@@ -265,12 +271,7 @@ def target_help(rounds: int) -> list[Result]:
     """``--version`` and ``--help`` import nothing of the parser: each costs at most half a cold ``json`` run."""
     base = [sys.executable, "-m", "lmsys_about"]
     commands = [[*base, "json"], [*base, "--version"], [*base, "--help"]]
-    best = [float("inf")] * len(commands)
-    for _ in range(rounds):
-        for index, command in enumerate(commands):
-            before = _cpu_of_children()
-            subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-            best[index] = min(best[index], _cpu_of_children() - before)
+    best = _best_cpu_of(commands, rounds)
     how = "CPU time of `python -m lmsys_about {}` / of `python -m lmsys_about json`, best of interleaved runs"
     return [
         Result(f"{option} vs json, whole process", best[index] / best[0], 0.5, how.format(option))
