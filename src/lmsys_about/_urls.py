@@ -12,12 +12,12 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 # Most links are plain web addresses; these need no further look. Not re.IGNORECASE: it lets 's' match the
 # long s (U+017F), and 'http' followed by a long s is no web address.
-_PLAIN_WEB = re.compile(r"[hH][tT][tT][pP][sS]?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\x00-\x20\x7f-\x9f]*)?")
+PLAIN_WEB = re.compile(r"[hH][tT][tT][pP][sS]?://[A-Za-z0-9.-]+(?::[0-9]+)?(?:[/?#][^\x00-\x20\x7f-\x9f]*)?")
 
 
 def url_problem(url: str) -> str | None:
     """Say what is wrong with ``url`` for this library, or return None when it is acceptable."""
-    if _PLAIN_WEB.fullmatch(url):
+    if PLAIN_WEB.fullmatch(url):
         return None
     if not url.strip():
         return "empty URL"
@@ -41,9 +41,10 @@ def url_problem(url: str) -> str | None:
 
 def check_url(url: str) -> str:
     """Pydantic validator: return ``url`` unchanged or raise ValueError."""
-    problem = url_problem(url)
-    if problem is not None:
-        raise ValueError(problem)
+    if PLAIN_WEB.fullmatch(url) is None:  # most URLs are plain web addresses: accepted here, without another call
+        problem = url_problem(url)
+        if problem is not None:
+            raise ValueError(problem)
     return url
 
 

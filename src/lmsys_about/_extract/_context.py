@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .._read.blocks import Piece
-from .._urls import mailto_address, url_problem
+from .._urls import PLAIN_WEB, mailto_address, url_problem
 from ._text import NO_MARKS, Marks
 
 Severity = Literal["error", "warning", "info"]
@@ -42,6 +42,8 @@ class Context:
     def url(self, piece: Piece) -> str | None:
         """The piece's URL when it is acceptable; otherwise None, with a diagnostic unless it is empty."""
         url = piece.url or ""
+        if PLAIN_WEB.fullmatch(url) is not None:  # most links: a plain web address, acceptable and no mailto
+            return url
         if not url.strip():
             return None
         problem = url_problem(url)

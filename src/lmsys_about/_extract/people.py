@@ -92,9 +92,9 @@ class _Groups:
             for piece in (entry.link, *entry.more) if entry.link is not None else entry.more:
                 self.add_link(piece)
             return
-        notes = self._notes(entry)
+        notes = self._notes(entry) if entry.marks else tuple(entry.notes)  # most entries: no mark, and no note
         url = ctx.url(entry.link) if entry.link is not None else None
-        group = self.group(entry.line)
+        group = self.current if self.current is not None else self.group(entry.line)
         key = entry.name.casefold()
         if key in self.names:
             ctx.report(
