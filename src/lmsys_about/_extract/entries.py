@@ -143,17 +143,22 @@ def split_entries(line: TextLine, marks: Marks, *, labelled: bool = True) -> Spl
     pieces = _labelled_links(line.pieces) if labelled else line.pieces
     labels = pieces is not line.pieces  # the line has labelled links: most have none
     for index, piece in enumerate(pieces):
-        if labels and entries and is_link_label(piece):  # 'Ada Lovelace — [homepage](url)': the link of the name before
-            if entries[-1].link is None:
-                entries[-1].link = piece
-            else:
-                entries[-1].more.append(piece)
-            after_link = True
+        kind = piece.kind
+        if kind == "text" and not piece.text.strip(_PUNCTUATION):  # ', ' between two links: the common case
+            after_link = False
             continue
-        if piece.kind == "link" and piece.text[:1] == "^" and entries and is_footnote(piece):  # '[Ada](url)[^1]'
-            entries[-1].marks.append(f"[{piece.text}]")
-            continue
-        if piece.kind in ("link", "image"):
+        if kind == "link" and entries:
+            if labels and is_link_label(piece):  # 'Ada Lovelace — [homepage](url)': the link of the name before
+                if entries[-1].link is None:
+                    entries[-1].link = piece
+                else:
+                    entries[-1].more.append(piece)
+                after_link = True
+                continue
+            if piece.text[:1] == "^" and is_footnote(piece):  # '[Ada](url)[^1]'
+                entries[-1].marks.append(f"[{piece.text}]")
+                continue
+        if kind == "link" or kind == "image":
             name, found = strip_marks(piece.text.rstrip(",;").rstrip(), marks)
             notes = [title] if title else []
             if name.endswith(")") and "(" in name:  # '[Lianmin Zheng (President)](url)': a note in the link
@@ -164,7 +169,7 @@ def split_entries(line: TextLine, marks: Marks, *, labelled: bool = True) -> Spl
             entries.append(Entry(name, piece.line, piece, found, notes))
             after_link, title = True, ""
             continue
-        if piece.kind == "html" or not piece.text.strip(_PUNCTUATION):  # ', ' between two links: the common case
+        if kind == "html":
             after_link = False
             continue
         text, dash_note = piece.text, ""
