@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from lmsys_about._extract._text import _ODD_FOLDS, _SENTENCE_END, _STATUS, _sentence_ends, may_contain, split_status
 from lmsys_about._extract.history import (
     _DATE,
+    _DATE_BODY,
     _FOUNDING,
     _FOUNDING_WORDS,
     _LEADING_DATE,
@@ -23,7 +24,9 @@ from ..test_properties import EXAMPLES
 
 # Words and the characters that re.IGNORECASE confuses with their letters, among ordinary text.
 _WORDS = [*_FOUNDING_WORDS, "September", "in", "since", " ", ".", "19", "20", "24", "\u0662", "e", "s", "i", "I",
-          "Sept.", "may", "\u00a0", "_", "2024", "x"]  # fmt: skip
+          "Sept.", "may", "\u00a0", "_", "2024", "x", "On", "from", "BY", "during", "jan", "Feb", "MARCH", "apr",
+          "June", "jul", "Aug", "oct", "Nov", "december", "1st", "30", "3", "0", ",", "-", "09",
+          "2024-09-01"]  # fmt: skip
 _ALPHABET = st.sampled_from([*_WORDS, *_ODD_FOLDS, "S", "K", "\u212a", "É", "é"])
 _TEXTS = st.lists(_ALPHABET, max_size=12).map("".join)
 
@@ -50,6 +53,26 @@ def test_may_contain_never_hides_a_match(text: str) -> None:
 def test_find_date_is_the_date_pattern(text: str) -> None:
     found, expected = find_date(text), _DATE.search(text)
     assert (found and found.span()) == (expected and expected.span())
+
+
+_DATE_AS_WRITTEN = re.compile(r"\b" + _DATE_BODY, re.IGNORECASE)
+
+
+@settings(max_examples=EXAMPLES * 4, deadline=None)
+@given(_TEXTS)
+def test_the_date_pattern_s_lookahead_changes_no_match(text: str) -> None:
+    assert [m.span() for m in _DATE.finditer(text)] == [m.span() for m in _DATE_AS_WRITTEN.finditer(text)]
+    assert _DATE.sub("", text) == _DATE_AS_WRITTEN.sub("", text)
+
+
+def test_the_date_pattern_s_lookahead_passes_every_first_letter_a_date_may_have() -> None:
+    # Each word a date may open with, its first letter written as any character re.IGNORECASE may take for it.
+    for word in ("in", "since", "on", "from", "by", "during", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug",
+                 "sept", "oct", "nov", "dec"):  # fmt: skip
+        for first in (*string.ascii_letters, *_ODD_FOLDS, "\u212a"):
+            written = first + word[1:]
+            for text in (f"x {written} 2024", f"x 09 {written} 2024", f"x {written} 1st, 2024", f"{written} 2024-09"):
+                assert [m.span() for m in _DATE.finditer(text)] == [m.span() for m in _DATE_AS_WRITTEN.finditer(text)]
 
 
 def test_odd_spellings_of_founding_words_still_count() -> None:

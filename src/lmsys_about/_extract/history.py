@@ -24,13 +24,16 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 # 'in September 2024', 'on September 1, 2024', 'on 1 September 2024', 'in 2024-09', 'on 2024-09-01', 'in 2024'; a
 # date that names its month needs no word before it ('founded September 2024', 'released 30 March 2023'), a year
 # alone does ('2000 GPUs' is a count).
-_DATE = re.compile(
-    r"\b(?:(?:in|since|on|from|by|during)\s+|(?=(?:" + _DAY + r")?\s*" + _MONTH + r"\s))"
+_DATE_BODY = (
+    r"(?:(?:in|since|on|from|by|during)\s+|(?=(?:" + _DAY + r")?\s*" + _MONTH + r"\s))"
     r"(?:(?P<month>" + _MONTH + r")\s+(?:(?P<day>" + _DAY + r"),?\s+)?"
     r"|(?P<day_first>" + _DAY + r")\s+(?P<month_after>" + _MONTH + r"),?\s+)?(?P<year>(?:19|20)\d{2})"
-    r"(?:-(?P<iso_month>0[1-9]|1[0-2])(?:-(?P<iso_day>0[1-9]|[12]\d|3[01]))?)?\b(?!-)",
-    re.IGNORECASE,
+    r"(?:-(?P<iso_month>0[1-9]|1[0-2])(?:-(?P<iso_day>0[1-9]|[12]\d|3[01]))?)?\b(?!-)"
 )
+# A date starts with its first word ('in', 'since', 'on', 'from', 'by', 'during'), its month or a digit: the lookahead
+# lets the regex engine pass over every other position at once, where it would try each month's spelling (half the
+# time of a search). It changes no match (tests/extract/test_text.py compares it with the pattern without it).
+_DATE = re.compile(r"\b(?=[abdfijmnos0-9])" + _DATE_BODY, re.IGNORECASE)
 # A year as _DATE needs it: most sentences have none, and a literal-led pattern is found much faster than _DATE,
 # which the regex engine must try at every position.
 _YEAR = re.compile(r"(?:19|20)\d{2}")
