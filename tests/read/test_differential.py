@@ -11,7 +11,7 @@ licence (``data/SOURCES.md``), so these tests never skip.
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 import pytest
@@ -23,7 +23,7 @@ from markdown_it.token import Token
 from lmsys_about._read.blocks import Block, _text_lines, inline_lines, parse_blocks
 from lmsys_about._read.markdown import block_tokens, max_nesting, parsed_inline_tokens
 from lmsys_about._read.pieces import TextLine
-from lmsys_about._read.tuning import Tuning
+from lmsys_about._read.tuning import TUNED, Tuning
 from lmsys_about.errors import MarkdownError
 
 from ..test_properties import EXAMPLES
@@ -92,7 +92,8 @@ def assert_read_as_stock(text: str) -> None:
         assert [t.as_dict() for t in parsed_inline_tokens(md, mine.content, env)] == [
             t.as_dict() for t in their.children or []
         ]
-        assert _pieces(_text_lines(md, mine.content, env, 5, True)) == _pieces(inline_lines(their.children or [], 5))
+        inline = partial(parsed_inline_tokens, md, env=env)
+        assert _pieces(_text_lines(mine.content, 5, TUNED, inline)) == _pieces(inline_lines(their.children or [], 5))
     assert _blocks(text) == _blocks(text, UNTUNED)
 
 

@@ -6,8 +6,9 @@ Inline tokens have no line map: each piece takes the line of its block plus the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Literal
 
 from markdown_it import MarkdownIt
@@ -15,7 +16,16 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
 from ..errors import MarkdownError
-from .markdown import NotPlain, block_tokens, dropped_cells, max_nesting, parsed_inline_tokens, plain_text_lines
+from .markdown import (
+    NotPlain,
+    block_tokens,
+    dropped_cells,
+    max_nesting,
+    parsed_inline_tokens,
+    parser_for,
+    plain_text_lines,
+)
+from .outline import simple_outline
 from .pieces import Piece, TextLine
 from .tuning import TUNED, Tuning
 
@@ -68,8 +78,15 @@ class Section:
 def parse_blocks(body: str, line_offset: int, tuning: Tuning = TUNED) -> list[Block]:
     """Tokens of ``body`` to blocks whose lines are numbered in the original file; MarkdownError (without
     a path) where markdown-it would drop content nested too deeply."""
+    outline = simple_outline(body) if tuning.simple_outline else None
+    if outline is not None:  # plain headings, paragraphs and items: their blocks, as the tokens below would give
+        inline = _lazy_inline(body, tuning)
+        return [
+            Block(kind, index + line_offset + 1, _text_lines(content, index + line_offset + 1, tuning, inline), level)
+            for kind, index, level, content in outline
+        ]
     md, env, tokens = block_tokens(body, tuning)
-    plain = tuning.plain_text_lines
+    inline = partial(parsed_inline_tokens, md, env=env)
     blocks: list[Block] = []
     item_lines: list[int | None] = []  # per open list item: its line until its first paragraph is seen
     limit = max_nesting()
@@ -89,14 +106,13 @@ def parse_blocks(body: str, line_offset: int, tuning: Tuning = TUNED) -> list[Bl
             if pending is not None:  # an item with no paragraph of its own
                 blocks.append(Block("item", pending, [], level=len(item_lines) + 1))
         elif kind in ("heading_open", "paragraph_open"):
-            inline = tokens[index + 1]
             line = _line(token, line_offset)
             block_kind: BlockKind = "heading" if kind == "heading_open" else "paragraph"
             level = int(token.tag[1]) if kind == "heading_open" else 0
             if block_kind == "paragraph" and item_lines and item_lines[-1] is not None:
                 block_kind, level = "item", len(item_lines)
                 item_lines[-1] = None
-            blocks.append(Block(block_kind, line, _text_lines(md, inline.content, env, line, plain), level))
+            blocks.append(Block(block_kind, line, _text_lines(tokens[index + 1].content, line, tuning, inline), level))
         elif kind == "tr_open":  # a table row: one text line per cell, all on the row's line
             line = _line(token, line_offset)
             row = Block("head" if tokens[index - 1].type == "thead_open" else "row", line, [], len(item_lines))
@@ -109,8 +125,7 @@ def parse_blocks(body: str, line_offset: int, tuning: Tuning = TUNED) -> list[Bl
             if item_lines:
                 item_lines[-1] = None
         elif kind == "th_open" or kind == "td_open":
-            inline = tokens[index + 1]
-            row.lines.extend(_text_lines(md, inline.content, env, row.line, plain))
+            row.lines.extend(_text_lines(tokens[index + 1].content, row.line, tuning, inline))
         elif kind in ("fence", "code_block", "html_block"):
             blocks.append(Block("raw", _line(token, line_offset), [], raw=token.content))
             if item_lines:
@@ -134,14 +149,28 @@ def _line(token: Token, line_offset: int) -> int:
     return token.map[0] + line_offset + 1
 
 
-def _text_lines(md: MarkdownIt, content: str, env: EnvType, first_line: int, plain: bool) -> list[TextLine]:
-    """The text lines of a block's inline content: read directly where it is plain, else from the parser."""
-    if plain:
+def _text_lines(content: str, first_line: int, tuning: Tuning, inline: Callable[[str], list[Token]]) -> list[TextLine]:
+    """The text lines of a block's inline content: read directly where it is plain, else from ``inline``'s tokens."""
+    if tuning.plain_text_lines:
         try:
             return plain_text_lines(content, first_line)
         except NotPlain:
             pass
-    return inline_lines(parsed_inline_tokens(md, content, env), first_line)
+    return inline_lines(inline(content), first_line)
+
+
+def _lazy_inline(body: str, tuning: Tuning) -> Callable[[str], list[Token]]:
+    """The inline tokens of a content of ``body``, from a parser made for it the first time one is needed (a text
+    that simple_outline reads defines no link reference: the environment stays empty)."""
+    made: list[MarkdownIt] = []
+    env: EnvType = {}
+
+    def inline(content: str) -> list[Token]:
+        if not made:
+            made.append(parser_for(body, tuning))
+        return parsed_inline_tokens(made[0], content, env)
+
+    return inline
 
 
 _ANCHOR_OPEN = re.compile(r"<a\s", re.IGNORECASE)
