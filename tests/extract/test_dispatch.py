@@ -71,6 +71,15 @@ def test_code_raw_html_and_empty_items_are_reported_and_not_read() -> None:
     assert ctx.organization["description"] == "Intro."
 
 
+@pytest.mark.parametrize("item", ["- \xa0", "- \u3000", "-    \xa0"])
+def test_an_item_whose_text_markdown_it_trims_away_is_reported_as_an_empty_one(item: str) -> None:
+    ctx = extract(
+        sections(f"Intro.\n\n## Team\n\n[Ada Lovelace](https://x.org/),\n[Alan Turing](https://y.org/)\n{item}\n")
+    )
+    assert codes(ctx) == [("unplaced-item", 7)]
+    assert [[m["name"] for m in g["members"]] for g in ctx.groups] == [["Ada Lovelace", "Alan Turing"]]
+
+
 def test_a_link_in_a_heading_is_a_page_link() -> None:
     ctx = extract(sections("Intro.\n\n## Team [page](https://t.org)\n\nAda Lovelace, Alan Turing\n"))
     assert ctx.links == [{"label": "page", "url": "https://t.org", "line": 3}]

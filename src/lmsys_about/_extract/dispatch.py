@@ -64,8 +64,8 @@ def _keep_text_blocks(section: Section, ctx: Context) -> None:
                 ctx.report("warning", "raw-html-link", msg, block.line)
             else:
                 ctx.unplaced("block", block.raw, block.line)
-        elif not block.lines:
-            ctx.unplaced("item", "(empty)", block.line)
+        elif not block.lines or (block.kind == "item" and not any(line.pieces for line in block.lines)):
+            ctx.unplaced("item", "(empty)", block.line)  # '- ', or '- ' and blanks markdown-it trims ('\xa0')
         else:
             kept.append(block)
             if block.raw:  # a table row's cells past its header's, which markdown-it leaves out
