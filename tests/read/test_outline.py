@@ -44,12 +44,13 @@ _PLAIN_LINES = st.one_of(
 _NEAR_PREFIXES = [
     " ", "  ", "    ", "\t", "-", "#", "# ", "#  ", "-  ", "* ", "+ ", "1. ", "2) ", "> ", "- - ", "- # ", "- 1. ",
     "- > ",
-    "\x0c", "\u3000", "\xa0", "- \u3000", "[", "<", "=", "~", "_", "`",
+    "\x0c", "\u3000", "\xa0", "- \u3000", "[", "<", "=", "~", "_", "`", "*", "**", "__", "_ ", "*\t", "*\x0c", "- **",
 ]  # fmt: skip
 _NEAR_SUFFIXES = [" ", "  ", "\t", " #", " ##", "#", "\u3000", "\xa0", "\x0c", "\\"]
 _NEAR_WHOLE = [
     "---", "===", "***", "___", "- ", "-", "#", "# ", " ", "  ", "\t", "```", "~~~", "<div>", "a | b", "|-|-|",
     "[r]: https://x.org/", "[r]", "- [ ] task", "2024: year", "1.", "-- x", "> q", ":-|-:", "a|b", ":--",
+    "*", "**", "* * *", "_ _ _", "***", "**\t", "_", " \t", "\t ", "    ", "**Team**  ", "_x_",
 ]  # fmt: skip
 _NUMBERS = st.one_of(st.integers(0, 12), st.integers(0, 10**10))  # a list's number has at most nine digits
 _NEAR_LINES = st.one_of(
@@ -87,6 +88,8 @@ def test_plain_text_gives_the_parser_s_blocks(text: str) -> None:
         "Text\n# a heading that interrupts it",
         "",
         "\n\n",
+        "   \n\t\n",
+        "**Student Team**  \n[Ada](https://x.org/), Grace\n\n_Emeriti_: Cy",
     ],
 )
 def test_plain_texts_are_outlined(text: str) -> None:
@@ -109,7 +112,9 @@ def test_plain_texts_are_outlined(text: str) -> None:
         "#  two spaces",
         "Text ends in a blank\u3000",
         "-x",
-        "   ",
+        "***",
+        "* a list's item",
+        "*",
     ],
 )
 def test_texts_another_rule_may_read_are_left_to_the_parser(text: str) -> None:

@@ -5,9 +5,9 @@ For such a text the block parser's work comes to little: each heading is its lin
 each item its line (whether a list is tight or loose, and whether a heading or a list interrupts a paragraph, changes
 no block). This reads that outline directly. It gives None for any text where a rule of markdown-it might read a line
 otherwise, and the caller parses that text: a line that opens with a blank or with a character that can open
-another construct, text right under an item (the item's, as a lazy continuation), a table or a link reference
-definition anywhere. tests/read/test_outline.py checks that the blocks are the parser's, on the CommonMark spec's
-examples, on every page and on generated text.
+another construct (emphasis aside), text right under an item (the item's, as a lazy continuation), a table or a
+link reference definition anywhere. tests/read/test_outline.py checks that the blocks are the parser's, on the
+CommonMark spec's examples, on every page and on generated text.
 """
 
 from __future__ import annotations
@@ -24,8 +24,14 @@ _OPENERS = frozenset("#>-+*=_`~<|0123456789")
 
 
 def _plain_start(text: str) -> bool:
-    """A line (or an item's content) that can only be the text of a paragraph."""
-    return not text[0].isspace() and text[0] not in _OPENERS
+    """A line (or an item's content) that can only be the text of a paragraph: it opens with neither a blank nor a
+    character that can open another construct, or with emphasis ('**Team**', '_x_'): '*' or '_' before a character
+    that is no blank (not a list's marker), on a line that is more than a thematic break ('***', '_ _ _')."""
+    first = text[0]
+    if first == "*" or first == "_":
+        second = text[1:2]
+        return second != "" and not second.isspace() and text.strip(first + " \t") != ""
+    return not first.isspace() and first not in _OPENERS
 
 
 def simple_outline(text: str) -> list[Entry] | None:
@@ -43,10 +49,11 @@ def simple_outline(text: str) -> list[Entry] | None:
     first_line = 0  # its first line
     after_item = False  # the line before was an item: a line of text now would continue it (a lazy continuation)
     for index, line in enumerate(text.split("\n")):
-        if paragraph and (not line or not _plain_start(line)):
+        blank = not line.strip(" \t")  # as markdown-it reads a line: of spaces and tabs only, it is blank
+        if paragraph and (blank or not _plain_start(line)):
             outline.append(("paragraph", first_line, 0, "\n".join(paragraph)))
             paragraph = []
-        if not line:
+        if blank:
             after_item = False
         elif line[0] == "#":
             level = len(line) - len(line.lstrip("#"))
