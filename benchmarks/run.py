@@ -151,7 +151,7 @@ def loads_with(data: bytes, tuning: Tuning) -> Callable[[], object]:
 # What each trick adds to the import: the patterns compiled for it alone.
 TRICK_PATTERNS = {
     "plain_text_lines": [markdown._SIMPLE_LINK, markdown._NOT_PLAIN],
-    "skip_rules": [markdown._HR, markdown._UNDERLINE],
+    "simple_outline": [],  # read with str methods: nothing to compile
     "simple_front_matter": [],  # read with str methods: nothing to compile
 }
 

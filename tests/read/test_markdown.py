@@ -1,5 +1,5 @@
-"""The configured parser gives exactly the stock parser's tokens: the rules it leaves out change the work, never the
-result; and plain inline text, read without the parser, gives the lines that the stock parser's tokens give.
+"""The configured parser gives exactly the stock parser's tokens, and plain inline text, read without the parser,
+gives the lines that the stock parser's tokens give.
 (``test_differential.py`` holds the same comparisons on the libraries' own test data and on wider generated text.)"""
 
 from __future__ import annotations

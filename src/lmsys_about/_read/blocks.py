@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Literal
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
@@ -22,7 +21,7 @@ from .markdown import (
     dropped_cells,
     max_nesting,
     parsed_inline_tokens,
-    parser_for,
+    parser,
     plain_text_lines,
 )
 from .outline import simple_outline
@@ -80,12 +79,12 @@ def parse_blocks(body: str, line_offset: int, tuning: Tuning = TUNED) -> list[Bl
     a path) where markdown-it would drop content nested too deeply."""
     outline = simple_outline(body) if tuning.simple_outline else None
     if outline is not None:  # plain headings, paragraphs and items: their blocks, as the tokens below would give
-        inline = _lazy_inline(body, tuning)
+        inline = _lazy_inline()
         return [
             Block(kind, index + line_offset + 1, _text_lines(content, index + line_offset + 1, tuning, inline), level)
             for kind, index, level, content in outline
         ]
-    md, env, tokens = block_tokens(body, tuning)
+    md, env, tokens = block_tokens(body)
     inline = partial(parsed_inline_tokens, md, env=env)
     blocks: list[Block] = []
     item_lines: list[int | None] = []  # per open list item: its line until its first paragraph is seen
@@ -159,18 +158,11 @@ def _text_lines(content: str, first_line: int, tuning: Tuning, inline: Callable[
     return inline_lines(inline(content), first_line)
 
 
-def _lazy_inline(body: str, tuning: Tuning) -> Callable[[str], list[Token]]:
-    """The inline tokens of a content of ``body``, from a parser made for it the first time one is needed (a text
-    that simple_outline reads defines no link reference: the environment stays empty)."""
-    made: list[MarkdownIt] = []
+def _lazy_inline() -> Callable[[str], list[Token]]:
+    """The inline tokens of a content, from the parser, made the first time one is needed (a text that
+    simple_outline reads defines no link reference: the environment stays empty)."""
     env: EnvType = {}
-
-    def inline(content: str) -> list[Token]:
-        if not made:
-            made.append(parser_for(body, tuning))
-        return parsed_inline_tokens(made[0], content, env)
-
-    return inline
+    return lambda content: parsed_inline_tokens(parser(), content, env)
 
 
 _ANCHOR_OPEN = re.compile(r"<a\s", re.IGNORECASE)

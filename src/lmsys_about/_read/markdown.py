@@ -1,15 +1,13 @@
 """Every markdown-it internal in one place: the tuned parser, and its block and inline token streams.
 
-The parser gives exactly the stock parser's tokens (with URLs kept as written), faster: plain inline text is read
-directly into what its tokens would come to, and rules the page cannot trigger are left out. An upgrade of
-markdown-it-py touches this file only.
+The parser gives exactly the stock parser's tokens (with URLs kept as written); plain inline text is read directly
+into what its tokens would come to. An upgrade of markdown-it-py touches this file and outline.py only.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block.table import escapedSplit
@@ -18,7 +16,6 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
 from .pieces import Piece, TextLine
-from .tuning import TUNED, Tuning
 
 # '[label](destination)' with nothing in it that CommonMark would unescape, nest or treat as a title. The
 # destination holds no blank and no ASCII control character: CommonMark makes no link of such a destination.
@@ -75,11 +72,11 @@ def plain_text_lines(content: str, first_line: int) -> list[TextLine]:
     return lines
 
 
-def block_tokens(text: str, tuning: Tuning = TUNED) -> tuple[MarkdownIt, EnvType, list[Token]]:
+def block_tokens(text: str) -> tuple[MarkdownIt, EnvType, list[Token]]:
     """The parser for ``text``, the environment its block rules filled (link references), and its block tokens;
     inline tokens have no children yet: each block's content is read on its own (:func:`plain_text_lines`, else
     :func:`parsed_inline_tokens`)."""
-    md = parser_for(text, tuning)
+    md = parser()
     env: EnvType = {}
     tokens: list[Token] = []
     md.block.parse(text, md, env, tokens)  # the core's 'block' rule; 'inline' and 'text_join' come per block
@@ -96,62 +93,21 @@ def parsed_inline_tokens(md: MarkdownIt, content: str, env: EnvType) -> list[Tok
     return holder.children
 
 
-@lru_cache(maxsize=32)  # one parser per set of skipped rules; few sets occur, but the cache stays bounded
-def parser(skip: frozenset[str] = frozenset()) -> MarkdownIt:
+@cache  # one parser, made on first use: a page of plain text never needs one
+def parser() -> MarkdownIt:
     """CommonMark and its GFM tables, with every link kept as written: we check schemes ourselves and report
     unsafe ones. A table of people is a layout a maintainer may well choose; read as a paragraph, its rows
     would be runs of names and pipes.
 
     The stock parser percent-encodes and punycodes every URL (most of its time on a page of links);
-    we keep URLs as written, so that step is skipped. ``skip`` names rules to leave out because the text cannot
-    trigger them (see :func:`parser_for`).
+    we keep URLs as written, so that step is skipped.
     """
     md = MarkdownIt("commonmark").enable("table")
     md.validateLink = lambda url: True  # type: ignore[method-assign]
     md.normalizeLink = lambda url: url  # type: ignore[method-assign]
     # read_source already turned every line ending into '\n' and refused NUL: nothing left to normalise.
-    md.disable(["normalize", *sorted(skip)])
+    md.disable("normalize")
     return md
-
-
-# A thematic break: a line of markers and blanks, after any container's markers ('> ***', '- ---', '1. ___').
-# Searched in the text with a newline put before it, like _UNDERLINE below. The first marker is the first
-# '-', '*' or '_' of its line, so a line is tried from one place only: time linear in the text.
-_HR = re.compile(r"\n[ \t>+0-9.)]*[-*_][-*_ \t>+0-9.)]*(?=\n|$)")
-# A setext underline: a line of '=' or '-', after any block quote markers ('> Foo\n> ---' is a heading too).
-# It starts with a newline (searched in the text with one put before it), not '^' in multiline mode: a literal
-# start lets the regex engine jump from line to line instead of trying every position.
-_UNDERLINE = re.compile(r"\n[ \t>]*(?:=+|-+)[ \t]*(?=\n|$)")
-
-# Rules that can only match where their text stands; a page without it gets the same tokens without them.
-# Each predicate is conservative: it answers True whenever the rule could possibly match.
-_OPTIONAL_RULES: tuple[tuple[str, Callable[[str], bool]], ...] = (
-    # Indented code needs four columns of indentation somewhere: four spaces or a tab (after '>', '-', ...).
-    ("code", lambda text: "    " in text or "\t" in text),
-    # A single character is found faster than a string: look for the string only where the character is.
-    ("fence", lambda text: ("`" in text and "```" in text) or ("~" in text and "~~~" in text)),
-    ("backticks", lambda text: "`" in text),
-    ("blockquote", lambda text: ">" in text),
-    ("hr", lambda text: _HR.search("\n" + text) is not None),
-    ("lheading", lambda text: _UNDERLINE.search("\n" + text) is not None),
-    ("reference", lambda text: "]:" in text),
-    ("table", lambda text: "|" in text),
-    ("html_block", lambda text: "<" in text),
-    ("html_inline", lambda text: "<" in text),
-    ("autolink", lambda text: "<" in text),
-    ("image", lambda text: "!" in text and "![" in text),
-    ("entity", lambda text: "&" in text),
-    ("escape", lambda text: "\\" in text),
-    # Joins the text that escapes and entities leave behind; with neither, there is nothing to join.
-    ("text_join", lambda text: "\\" in text or "&" in text),
-)
-
-
-def parser_for(text: str, tuning: Tuning = TUNED) -> MarkdownIt:
-    """The parser without the rules that ``text`` cannot trigger: the same tokens, less work."""
-    if not tuning.skip_rules:
-        return parser()
-    return parser(frozenset(name for name, needed in _OPTIONAL_RULES if not needed(text)))
 
 
 def max_nesting() -> int:

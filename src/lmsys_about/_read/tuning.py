@@ -15,7 +15,6 @@ class Tuning:
     """Which speed tricks are on."""
 
     plain_text_lines: bool = True  # plain inline content read into text lines without the inline parser
-    skip_rules: bool = True  # rules the text cannot trigger left out of the parser (parser_for)
     simple_outline: bool = True  # a text of plain headings, paragraphs and items read without the block parser
     simple_front_matter: bool = True  # 'key: value' front matter read without PyYAML
 
