@@ -9,12 +9,12 @@ from .entries import Entry, split_entries, unbolded
 from .history import find_date
 from .labels import INSTITUTION_WORDS, ROLE_WORDS, before_reference, has_word
 from .names import doubt
-from .sponsors import speaks_of_sponsoring
+from .sponsors import SPONSORS_WORDS, TIER_WORDS, speaks_of_sponsoring
 
 # The first row whose words a heading has decides the section's kind ("Project members" is people).
 _KINDS_BY_TITLE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("contact", ("contact", "reach", "touch", "connect")),  # 'Contact us', 'Reach us', 'Get in touch', 'Connect'
-    ("sponsors", ("sponsor", "supporter", "donor", "donation", "funding", "funder", "partner", "credit")),
+    ("sponsors", SPONSORS_WORDS),
     ("history", ("history", "timeline", "milestone")),
     ("people", INSTITUTION_WORDS),
     ("people", ROLE_WORDS),
@@ -22,12 +22,8 @@ _KINDS_BY_TITLE: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-# The headings of tiers and kinds of support under a sponsors heading. Only these: pages put their other sections
-# at any level ('## Sponsors and Supporters' then '### History'), so a heading's level alone says too little.
-_TIER_WORDS = (
-    "platinum", "gold", "silver", "bronze", "diamond", "premier", "founding", "compute", "cloud", "gpu", "hardware",
-    "infrastructure", "individual", "corporate", "institutional", "industry", "academic", "in-kind", "grant", "major",
-)  # fmt: skip
+# The headings of tiers and kinds of support under a sponsors heading (TIER_WORDS). Only these: pages put their other
+# sections at any level ('## Sponsors and Supporters' then '### History'), so a heading's level alone says too little.
 
 
 def _names_sponsors(line: TextLine) -> bool:
@@ -80,7 +76,7 @@ def kind_of(section: Section, marks: Marks, parent: str | None = None) -> str | 
     kind = kind_by_title(section.title)
     if kind is not None:
         return kind
-    if parent == "sponsors" and has_word(section.title, _TIER_WORDS):  # '## Sponsors' then '### Gold', '### Compute'
+    if parent == "sponsors" and has_word(section.title, TIER_WORDS):  # '## Sponsors' then '### Gold', '### Compute'
         return parent
     lines = [t for block in section.blocks for t in block.lines]
     urls = [p.url for t in lines for p in t.links() if p.url]  # a link without a target says nothing of the kind

@@ -9,6 +9,7 @@ from .._read.blocks import Block, Section, TextLine
 from ._context import Context
 from ._text import legend, looks_like_name, sentences, series
 from .entries import Entry, Split, linked_run, named_link, split_entries, split_lead
+from .labels import has_word
 from .names import doubt, doubtful_message, split_reference
 
 _ABOUT_DONATIONS = re.compile(r"donation|sponsorship", re.IGNORECASE)
@@ -75,6 +76,24 @@ def _unlinked(line: TextLine) -> str:
 def _names_sponsors(text: str) -> bool:
     """'LMSYS is supported by donations from the following institutions:' says that sponsors follow or stand in it."""
     return _kind_of(text, "") != ""
+
+
+# The words of a heading over sponsors ('Sponsors', 'Our partners', 'API credits'), and of a tier or a kind of support
+# under one ('Gold', 'Compute', 'Cloud credits'): the section's kind is read from them, and a lead's too.
+SPONSORS_WORDS = ("sponsor", "supporter", "donor", "donation", "funding", "funder", "partner", "credit")
+TIER_WORDS = (
+    "platinum", "gold", "silver", "bronze", "diamond", "premier", "founding", "compute", "cloud", "gpu", "hardware",
+    "infrastructure", "individual", "corporate", "institutional", "industry", "academic", "in-kind", "grant", "major",
+)  # fmt: skip
+_LEAD_WORDS = (*SPONSORS_WORDS, *TIER_WORDS, "fund", "patron", "backer", "benefactor")
+
+
+def _introduces_sponsors(lead: str) -> bool:
+    """'We thank these companies for API credits:', 'Thanks to:', 'Our partners:', 'Gold:', '**Compute:**': a lead
+    that speaks of giving, thanking or supporting, or names sponsors, their kind or their tier as a heading over them
+    would. 'Interested in joining:', 'Questions:', 'Contact:' or 'Last updated:' speaks of something else: a link
+    after it is no sponsor, whatever it is named."""
+    return _names_sponsors(lead) or has_word(lead, _LEAD_WORDS)
 
 
 def _is_lead(text: str) -> bool:
@@ -221,11 +240,12 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 continue
             lead = split_lead(text_line)
             listed = split_entries(lead[1], ctx.marks, labelled=False) if lead is not None else None
+            linked = listed is not None and listed.is_list and any(entry.link for entry in listed.entries)
             if (
                 lead is not None
                 and listed is not None
                 and listed.is_list
-                and (_names_sponsors(lead[0]) or any(entry.link for entry in listed.entries))
+                and (_names_sponsors(lead[0]) or (linked and _introduces_sponsors(lead[0])))
             ):  # 'Note: We (see below).' lists no sponsor
                 # 'We thank these companies for API credits: [A](url)', '- Silver: [Kaggle](url)': a lead says the
                 # kind of what it lists (a lead that names none keeps it), or its tier
@@ -233,6 +253,11 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 for entry in listed.entries:
                     _add(entry, kind, ctx, line_tier or tier)  # 'Silver:' under '### Gold' is Silver
                 listing = True
+                continue
+            if linked:  # 'Interested in joining: [Jane Doe](url)': a sentence about something else, its links links
+                for piece in text_line.links():
+                    ctx.link(piece)
+                ctx.unplaced("text", text_line.text, text_line.line)
                 continue
             if lead is not None and _names_sponsors(lead[0]) and not any(p.kind == "link" for p in lead[1].pieces):
                 names = series(lead[1].text)  # '...the following institutions: NVIDIA, a16z and Kaggle.'
