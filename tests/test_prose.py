@@ -180,6 +180,7 @@ def test_a_lead_about_something_else_in_any_section_changes_no_sponsor(data: st.
         "Interested in joining: [Sponsorship program](https://lmsys.example.org/join)",
         "Interested in joining: [Jane Doe](https://jane.example.org/)",
         "Questions: [Jane Doe](https://jane.example.org/), [John Roe](https://john.example.org/)",
+        "Interested in joining:\n\n- [Jane Doe](https://jane.example.org/)\n- [John Roe](https://john.example.org/)",
     ],
 )
 def test_links_after_the_sponsors_of_any_page_are_links_not_sponsors(sentence: str) -> None:

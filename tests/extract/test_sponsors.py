@@ -300,3 +300,14 @@ def test_a_lead_that_speaks_of_giving_or_names_a_tier_lists_sponsors(line: str, 
     ]  # fmt: skip
     assert ctx.links == []
     assert ctx.diagnostics == []
+
+
+def test_the_list_under_a_lead_about_something_else_lists_no_sponsor_until_the_next_lead() -> None:
+    markdown = (
+        "## Sponsors\n\nWe thank:\n\n[Acme](https://acme.example/)\n\nQuestions:\n\n- [Jane Doe](https://jane.example/)\n"
+        "- **Jim Poe** — [website](https://jim.example/)\n\nGold:\n\n- [Globex](https://globex.example/)\n"
+    )
+    ctx = run(extract_sponsors, markdown)
+    assert [(s["name"], s["notes"], s["line"]) for s in ctx.sponsors] == [("Acme", (), 5), ("Globex", ("Gold",), 14)]
+    assert [(link["label"], link["line"]) for link in ctx.links] == [("Jane Doe", 9), ("website", 10)]
+    assert codes(ctx) == [("unplaced-text", 9), ("unplaced-text", 10)]
