@@ -84,7 +84,10 @@ def kind_of(section: Section, marks: Marks, parent: str | None = None) -> str | 
         return "contact"
     if any(_names_sponsors(t) for t in lines):
         return "sponsors"
-    if any(block.kind == "paragraph" and find_date(block.text) for block in section.blocks):
+    # A dated paragraph makes a history, but under people only when no line lists people: '### WidgetLang' under '##
+    # Project members' stays its team with 'Last updated: January 2020' above its table.
+    dated = any(block.kind == "paragraph" and find_date(block.text) for block in section.blocks)
+    if dated and parent != "people":
         return "history"
     # '- **Ada** — [homepage](url)' lists a name as '- Ada — ...' does; 'Ada, Grace. See [site](url)' lists two
     plain = [before_reference(unbolded(t)) for t in lines]
@@ -93,4 +96,4 @@ def kind_of(section: Section, marks: Marks, parent: str | None = None) -> str | 
         return "people"
     if parent == "people" and any(split_entries(t, marks).is_list for t in plain):
         return "people"  # '#### FastChat' under '### Project teams' with its one developer
-    return None
+    return "history" if dated else None
