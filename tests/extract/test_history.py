@@ -392,9 +392,11 @@ def test_a_status_is_one_word_in_brackets_and_more_words_are_reported(
         ("- **Chatbot Arena** (graduated in 2025): [GitHub](https://a.ai/)", "https://a.ai/", (2025, None, None)),
         ("- Chatbot Arena (graduated September 2025) \u2014 <https://a.ai/>", "https://a.ai/", (2025, 9, None)),
         ("- Chatbot Arena (graduated in 2025)", None, (2025, None, None)),
+        ("- [Chatbot Arena](https://lmarena.ai/) \u2014 graduated in 2025", "https://lmarena.ai/", (2025, None, None)),
+        ("- [Chatbot Arena](https://lmarena.ai/): graduated in March 2025.", "https://lmarena.ai/", (2025, 3, None)),
     ],
 )
-def test_a_status_and_the_date_it_was_taken_in_brackets_give_the_status_and_an_event(
+def test_a_status_and_the_date_it_was_taken_give_the_status_and_an_event(
     item: str, url: str | None, date: tuple[int, int | None, int | None]
 ) -> None:
     ctx = run(extract_history, f"## Projects\n\n{item}\n")
@@ -405,7 +407,7 @@ def test_a_status_and_the_date_it_was_taken_in_brackets_give_the_status_and_an_e
     assert ctx.diagnostics == []
 
 
-@pytest.mark.parametrize("aside", ["(in March 2025)", "(on 1 September 2025)", "[since 2023]"])
+@pytest.mark.parametrize("aside", ["(in March 2025)", "(on 1 September 2025)", "[since 2023]", "\u2014 in March 2025"])
 def test_a_date_alone_in_brackets_is_an_event_and_no_status(aside: str) -> None:
     ctx = run(extract_history, f"## Projects\n\n- [Vicuna](https://x.example/v) {aside}\n")
     assert [(p["name"], p["status"]) for p in ctx.projects] == [("Vicuna", None)]

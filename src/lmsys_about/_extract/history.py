@@ -55,13 +55,14 @@ _STATUS_DESCRIBED = re.compile(
 )
 _STATUS_DASHED = re.compile(r"[-\u2013\u2014:]\s*(?P<status>" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,2})\s*\.?")
 _STATUS_LAST = re.compile(r"(?P<rest>.*?\S)\s*\((?P<status>" + _WORD + r")\)[.]?", re.DOTALL)
-# '[Chatbot Arena](url) (graduated in 2025)', '[Chatbot Arena (graduated in 2025)](url)': one word and a date in
-# brackets are the status and when it was taken, the date kept by the item's event ('(graduated 2025)' holds no date
-# by _DATE's rules, and is reported).
+# '[Chatbot Arena](url) (graduated in 2025)', '[Chatbot Arena (graduated in 2025)](url)', '[Chatbot Arena](url) —
+# graduated in 2025': one word and a date in brackets or after a dash are the status and when it was taken, the date
+# kept by the item's event ('(graduated 2025)' holds no date by _DATE's rules, and is reported).
 _DATED_STATUS_AFTER = re.compile(
     r"\s*(?:\(\s*(?P<round>" + _WORD + r")\s+(?P<round_date>[^()]+?)\s*\)"
     r"|\[\s*(?P<square>" + _WORD + r")\s+(?P<square_date>[^\[\]]+?)\s*\])[.:]?"
 )
+_DATED_STATUS_DASHED = re.compile(r"[-\u2013\u2014:]\s*(?P<status>" + _WORD + r")\s+(?P<date>[^()\[\]]+?)\s*\.?")
 _DATED_STATUS_LAST = re.compile(r"(?P<name>.*?\S)\s*\(\s*(?P<status>" + _WORD + r")\s+(?P<date>[^()]+?)\s*\)\s*")
 # A date that opens a sentence or a list item: 'March 2023', '2024-09' (a day after it is allowed), or a year
 # before a colon, comma or spaced dash ('**2023** — ...': a bare year and nothing else may be a count, '2000 GPUs').
@@ -260,8 +261,8 @@ def _status_following(line: TextLine, link: Piece) -> str | None:
 
 def _status_after(after: str, dated: bool = False) -> tuple[str | None, str]:
     """The status written after a project's link ('(incubating)', '— incubating', ': archived', in an item with
-    events '(graduated in 2025)'), and the text after it that is no status ('(graduated): crowdsourced evaluation'
-    describes the project too); no status: (None, after).
+    events '(graduated in 2025)' or '— graduated in 2025'), and the text after it that is no status ('(graduated):
+    crowdsourced evaluation' describes the project too); no status: (None, after).
     """
     if not after:  # a link alone (most): each pattern needs a bracket, a dash or a colon
         return None, after
@@ -275,6 +276,9 @@ def _status_after(after: str, dated: bool = False) -> tuple[str | None, str]:
         )
         if _dated_word(word, date):
             return word, ""
+    match = _DATED_STATUS_DASHED.fullmatch(after) if dated else None
+    if match is not None and _dated_word(match["status"], match["date"]):
+        return match["status"], ""
     match = _STATUS_DESCRIBED.fullmatch(after)
     if match is not None:
         return match["status"].strip(), match["rest"]
