@@ -291,6 +291,8 @@ def test_a_lead_about_something_else_lists_no_sponsor_its_links_are_links(line: 
         ("Our partners: [Nebius](https://nebius.example/)", "donor", ()),
         ("Thanks to: [Nebius](https://nebius.example/)", "donor", ()),
         ("Funded by: [Nebius](https://nebius.example/)", "donor", ()),
+        ("We are grateful to: [Nebius](https://nebius.example/)", "donor", ()),
+        ("- Friends of LMSYS: [Nebius](https://nebius.example/)", "donor", ()),
     ],
 )
 def test_a_lead_that_speaks_of_giving_or_names_a_tier_lists_sponsors(line: str, kind: str, notes: tuple[str]) -> None:
@@ -299,6 +301,13 @@ def test_a_lead_that_speaks_of_giving_or_names_a_tier_lists_sponsors(line: str, 
         ("Acme", "donor", (), 3), ("Nebius", kind, notes, 5)
     ]  # fmt: skip
     assert ctx.links == []
+    assert ctx.diagnostics == []
+
+
+@pytest.mark.parametrize("lead", ["We are grateful to the organisations below:", "Gold:", "Backed by:"])
+def test_the_list_under_a_lead_of_giving_or_thanks_or_a_tier_lists_sponsors(lead: str) -> None:
+    ctx = run(extract_sponsors, f"## Sponsors\n\n{lead}\n\n- [Acme](https://acme.example/)\n")
+    assert [(s["name"], s["line"]) for s in ctx.sponsors] == [("Acme", 5)]
     assert ctx.diagnostics == []
 
 

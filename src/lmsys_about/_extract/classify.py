@@ -22,10 +22,6 @@ _KINDS_BY_TITLE: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
-# The headings of tiers and kinds of support under a sponsors heading (TIER_WORDS). Only these: pages put their other
-# sections at any level ('## Sponsors and Supporters' then '### History'), so a heading's level alone says too little.
-
-
 def _names_sponsors(line: TextLine) -> bool:
     """A line that says sponsors are listed, in it or after it: it speaks of sponsors, donations or API credits (in
     its words, not in a web or e-mail address) and holds links or ends at a colon. A sentence about donations is
@@ -76,7 +72,10 @@ def kind_of(section: Section, marks: Marks, parent: str | None = None) -> str | 
     kind = kind_by_title(section.title)
     if kind is not None:
         return kind
-    if parent == "sponsors" and has_word(section.title, TIER_WORDS):  # '## Sponsors' then '### Gold', '### Compute'
+    # The headings of tiers and kinds of support under a sponsors heading ('## Sponsors' then '### Gold', '###
+    # Compute'). Only these: pages put their other sections at any level ('## Sponsors and Supporters' then '###
+    # History'), so a heading's level alone says too little.
+    if parent == "sponsors" and has_word(section.title, TIER_WORDS):
         return parent
     lines = [t for block in section.blocks for t in block.lines]
     urls = [p.url for t in lines for p in t.links() if p.url]  # a link without a target says nothing of the kind

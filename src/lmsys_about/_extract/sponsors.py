@@ -85,7 +85,11 @@ TIER_WORDS = (
     "platinum", "gold", "silver", "bronze", "diamond", "premier", "founding", "compute", "cloud", "gpu", "hardware",
     "infrastructure", "individual", "corporate", "institutional", "industry", "academic", "in-kind", "grant", "major",
 )  # fmt: skip
-_LEAD_WORDS = (*SPONSORS_WORDS, *TIER_WORDS, "fund", "patron", "backer", "benefactor")
+# and of giving and of thanks beside those _kind_of knows ('Funded by:', 'We are grateful to:', 'Friends of LMSYS:')
+_LEAD_WORDS = (
+    *SPONSORS_WORDS, *TIER_WORDS, "fund", "patron", "backer", "backed", "benefactor", "friend", "provid", "powered",
+    "courtesy", "generous", "grateful", "gratitude", "appreciat", "acknowledg",
+)  # fmt: skip
 
 
 def _introduces_sponsors(lead: str) -> bool:
