@@ -5,6 +5,8 @@ The sentences are made by Hypothesis from plain words, bare web addresses, autol
 questions and asides in parentheses: what a maintainer writes between the lists ('Questions? Write to us or visit
 https://...'). Accounted for means: a value of the page holds its line (its address kept as a link, a dated
 sentence as an event), the introduction's description holds its text, or a finding is reported at its line.
+Short lines are put in the same way: a lead about something else than the list it stands in ('Interested in joining:
+[Open Day](url)') makes no person and, in a sponsors section, no sponsor of its link.
 """
 
 from __future__ import annotations
@@ -123,12 +125,19 @@ def test_the_sentence_of_the_page_of_today_is_a_link_not_a_sponsor() -> None:
 _TITLES = st.sampled_from(["Be", "Announced", "Memoriam", "Open", "Full", "Coming", "Soon", "Our", "Past", "New"])
 _ROLES = st.sampled_from(["Team", "Alumni", "Chair", "Vice Chair", "Directory", "Members", "Board", "Staff"])
 _MONTHS = st.sampled_from(["January", "September", "Sept.", "May"])
+# A lead that speaks of something else than the list it may stand in: its link is no person and no sponsor.
+_OTHER_LEADS = st.builds(
+    "{}: [{} {}]({})".format,
+    st.sampled_from(["Interested in joining", "Want to help", "Read about us", "Last updated"]),
+    _TITLES,
+    _TITLES,
+    _URLS,
+)
 _SHORT_LINES = st.one_of(
     st.builds("{} {} {}".format, st.sampled_from(["To", "In", "For", "Of", "On"]), _TITLES, _TITLES),
     st.builds("{}: {} {}".format, st.sampled_from(["Last updated", "Updated", "Page revised"]), _MONTHS,
               st.integers(2020, 2030)),
-    st.builds("{}: [{} {}]({})".format, st.sampled_from(["Interested in joining", "Want to help", "Read about us"]),
-              _TITLES, _TITLES, _URLS),
+    _OTHER_LEADS,
     st.builds("[{} {}]({}) \u00b7 [{} {}]({})".format, _TITLES, _ROLES, _URLS, _ROLES, _TITLES, _URLS),
     st.builds("{} and {}".format, _ROLES, _ROLES),
 )  # fmt: skip
@@ -148,6 +157,18 @@ def test_a_short_capitalised_line_in_any_section_changes_no_person(data: st.Data
     assert unaccounted(edited.encode(), after) == []
 
 
+@SETTINGS
+@given(st.data(), _OTHER_LEADS)
+def test_a_lead_about_something_else_in_any_section_changes_no_sponsor(data: st.DataObject, line: str) -> None:
+    text, about, places = data.draw(st.sampled_from(PAGES))
+    place = data.draw(st.sampled_from(places))
+    lines = text.split("\n")
+    edited = "\n".join([*lines[:place], "", line, "", *lines[place:]])
+    after = loads(edited)
+    assert _sponsors(after) == _sponsors(about)
+    assert unaccounted(edited.encode(), after) == []
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
@@ -155,9 +176,14 @@ def test_a_short_capitalised_line_in_any_section_changes_no_person(data: st.Data
         "[Sponsorship tiers](https://lmsys.example.org/tiers) · [Donation FAQ](https://lmsys.example.org/faq)",
         "Contact [sponsorship team](mailto:sponsor@lmsys.example.org), [Sponsorship FAQ](https://lmsys.example.org/f)",
         "- [Donate](https://lmsys.example.org/donations/)\n- [Sponsor us](https://lmsys.example.org/sponsor)",
+        # a lead about something else than sponsors: its links are no sponsors, whatever they are named
+        "Interested in joining: [Sponsorship program](https://lmsys.example.org/join)",
+        "Interested in joining: [Jane Doe](https://jane.example.org/)",
+        "Questions: [Jane Doe](https://jane.example.org/), [John Roe](https://john.example.org/)",
+        "Interested in joining:\n\n- [Jane Doe](https://jane.example.org/)\n- [John Roe](https://john.example.org/)",
     ],
 )
-def test_links_about_giving_after_the_sponsors_of_any_page_are_links_not_sponsors(sentence: str) -> None:
+def test_links_after_the_sponsors_of_any_page_are_links_not_sponsors(sentence: str) -> None:
     for text, about, _ in PAGES:
         if not about.sponsors:
             continue

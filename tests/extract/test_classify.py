@@ -87,3 +87,15 @@ def test_a_sentence_about_donations_with_a_mail_link_does_not_make_people_sponso
         )
         == "people"
     )
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        ("Last updated: January 2020\n\n| Name | Role |\n|---|---|\n| Edsger Dijkstra | Lead |", "people"),
+        ("Last updated: January 2020\n\n[Ada Lovelace](https://ada.dev), [Bob Smith](https://bob.dev)", "people"),
+        ("It began in 2020.", "history"),  # a dated paragraph and no names: a history still
+    ],
+)
+def test_under_people_a_dated_paragraph_makes_no_history_of_a_list_of_people(content: str, kind: str) -> None:
+    assert kind_of(sections(f"## Project members\n\n### WidgetLang\n\n{content}\n")[-1], NO_MARKS, "people") == kind

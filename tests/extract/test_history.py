@@ -372,6 +372,7 @@ def test_a_project_named_before_a_link_that_names_nothing_is_named_as_written(it
         ("- [SGLang](https://x.example/s) (now under the Linux Foundation)", None, "unplaced-text"),
         ("- [SGLang](https://x.example/s) (deprecated, 2024)", None, "unplaced-text"),
         ("- SGLang (deprecated, 2024)", None, "unplaced-text"),
+        ("- [SGLang](https://x.example/s) (archived 2024)", None, "unplaced-text"),  # a year alone is no date
     ],
 )
 def test_a_status_is_one_word_in_brackets_and_more_words_are_reported(
@@ -380,6 +381,38 @@ def test_a_status_is_one_word_in_brackets_and_more_words_are_reported(
     ctx = run(extract_history, f"## Projects\n\n{item}\n")
     assert [(p["name"], p["status"]) for p in ctx.projects] == [("SGLang", status)]
     assert [code for code, _ in codes(ctx)] == ([said] if said else [])
+
+
+@pytest.mark.parametrize(
+    ("item", "url", "date"),
+    [
+        ("- [Chatbot Arena](https://lmarena.ai/) (graduated in 2025)", "https://lmarena.ai/", (2025, None, None)),
+        ("- [Chatbot Arena](https://lmarena.ai/) [graduated in March 2025]", "https://lmarena.ai/", (2025, 3, None)),
+        ("- [Chatbot Arena (graduated on 2025-03-01)](https://lmarena.ai/)", "https://lmarena.ai/", (2025, 3, 1)),
+        ("- **Chatbot Arena** (graduated in 2025): [GitHub](https://a.ai/)", "https://a.ai/", (2025, None, None)),
+        ("- Chatbot Arena (graduated September 2025) \u2014 <https://a.ai/>", "https://a.ai/", (2025, 9, None)),
+        ("- Chatbot Arena (graduated in 2025)", None, (2025, None, None)),
+        ("- [Chatbot Arena](https://lmarena.ai/) \u2014 graduated in 2025", "https://lmarena.ai/", (2025, None, None)),
+        ("- [Chatbot Arena](https://lmarena.ai/): graduated in March 2025.", "https://lmarena.ai/", (2025, 3, None)),
+    ],
+)
+def test_a_status_and_the_date_it_was_taken_give_the_status_and_an_event(
+    item: str, url: str | None, date: tuple[int, int | None, int | None]
+) -> None:
+    ctx = run(extract_history, f"## Projects\n\n{item}\n")
+    assert [(p["name"], p["url"], p["status"], p["line"]) for p in ctx.projects] == [
+        ("Chatbot Arena", url, "graduated", 3)
+    ]
+    assert [(e["year"], e["month"], e["day"], e["line"]) for e in ctx.events] == [(*date, 3)]
+    assert ctx.diagnostics == []
+
+
+@pytest.mark.parametrize("aside", ["(in March 2025)", "(on 1 September 2025)", "[since 2023]", "\u2014 in March 2025"])
+def test_a_date_alone_in_brackets_is_an_event_and_no_status(aside: str) -> None:
+    ctx = run(extract_history, f"## Projects\n\n- [Vicuna](https://x.example/v) {aside}\n")
+    assert [(p["name"], p["status"]) for p in ctx.projects] == [("Vicuna", None)]
+    assert len(ctx.events) == 1
+    assert ctx.diagnostics == []
 
 
 @pytest.mark.parametrize(

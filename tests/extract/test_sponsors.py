@@ -261,3 +261,62 @@ def test_a_tier_or_a_mark_gives_the_same_note_in_every_form(form: str) -> None:
     about = loads(f"LMSYS Corp. incubates open projects.\n\n## Sponsors\n\n{form}")
     assert [(s.name, s.notes) for s in about.sponsors] == [("Acme", ("Gold",))]
     assert not [d for d in about.diagnostics if d.code.startswith("unplaced")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Interested in joining: [Sponsorship program](https://x.example/join)",
+        "Interested in joining: [Jane Doe](https://jane.example/)",
+        "Questions: [Jane Doe](https://jane.example/)",
+        "Last updated: [Release Notes](https://x.example/notes)",
+        "- Contact: [Jane Doe](https://jane.example/), [John Roe](https://john.example/)",
+    ],
+)
+def test_a_lead_about_something_else_lists_no_sponsor_its_links_are_links(line: str) -> None:
+    ctx = run(extract_sponsors, f"## Sponsors\n\nWe thank our sponsors:\n[Acme](https://acme.example/)\n\n{line}\n")
+    assert [s["name"] for s in ctx.sponsors] == ["Acme"]
+    assert [link["line"] for link in ctx.links] == [6] * line.count("](")
+    assert codes(ctx) == [("unplaced-text", 6)]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind", "notes"),
+    [
+        ("We thank these companies for API credits: [Nebius](https://nebius.example/)", "api_credits", ()),
+        ("Gold: [Nebius](https://nebius.example/)", "donor", ("Gold",)),
+        ("- Silver: [Nebius](https://nebius.example/)", "donor", ("Silver",)),
+        ("**Compute:** [Nebius](https://nebius.example/)", "donor", ("Compute",)),
+        ("Cloud credits: [Nebius](https://nebius.example/)", "donor", ()),
+        ("Our partners: [Nebius](https://nebius.example/)", "donor", ()),
+        ("Thanks to: [Nebius](https://nebius.example/)", "donor", ()),
+        ("Funded by: [Nebius](https://nebius.example/)", "donor", ()),
+        ("We are grateful to: [Nebius](https://nebius.example/)", "donor", ()),
+        ("- Friends of LMSYS: [Nebius](https://nebius.example/)", "donor", ()),
+    ],
+)
+def test_a_lead_that_speaks_of_giving_or_names_a_tier_lists_sponsors(line: str, kind: str, notes: tuple[str]) -> None:
+    ctx = run(extract_sponsors, f"## Sponsors\n\n[Acme](https://acme.example/)\n\n{line}\n")
+    assert [(s["name"], s["kind"], s["notes"], s["line"]) for s in ctx.sponsors] == [
+        ("Acme", "donor", (), 3), ("Nebius", kind, notes, 5)
+    ]  # fmt: skip
+    assert ctx.links == []
+    assert ctx.diagnostics == []
+
+
+@pytest.mark.parametrize("lead", ["We are grateful to the organisations below:", "Gold:", "Backed by:"])
+def test_the_list_under_a_lead_of_giving_or_thanks_or_a_tier_lists_sponsors(lead: str) -> None:
+    ctx = run(extract_sponsors, f"## Sponsors\n\n{lead}\n\n- [Acme](https://acme.example/)\n")
+    assert [(s["name"], s["line"]) for s in ctx.sponsors] == [("Acme", 5)]
+    assert ctx.diagnostics == []
+
+
+def test_the_list_under_a_lead_about_something_else_lists_no_sponsor_until_the_next_lead() -> None:
+    markdown = (
+        "## Sponsors\n\nWe thank:\n\n[Acme](https://acme.example/)\n\nQuestions:\n\n- [Jane Doe](https://jane.example/)\n"
+        "- **Jim Poe** — [website](https://jim.example/)\n\nGold:\n\n- [Globex](https://globex.example/)\n"
+    )
+    ctx = run(extract_sponsors, markdown)
+    assert [(s["name"], s["notes"], s["line"]) for s in ctx.sponsors] == [("Acme", (), 5), ("Globex", ("Gold",), 14)]
+    assert [(link["label"], link["line"]) for link in ctx.links] == [("Jane Doe", 9), ("website", 10)]
+    assert codes(ctx) == [("unplaced-text", 9), ("unplaced-text", 10)]

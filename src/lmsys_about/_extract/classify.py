@@ -9,25 +9,17 @@ from .entries import Entry, split_entries, unbolded
 from .history import find_date
 from .labels import INSTITUTION_WORDS, ROLE_WORDS, before_reference, has_word
 from .names import doubt
-from .sponsors import speaks_of_sponsoring
+from .sponsors import SPONSORS_WORDS, TIER_WORDS, speaks_of_sponsoring
 
 # The first row whose words a heading has decides the section's kind ("Project members" is people).
 _KINDS_BY_TITLE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("contact", ("contact", "reach", "touch", "connect")),  # 'Contact us', 'Reach us', 'Get in touch', 'Connect'
-    ("sponsors", ("sponsor", "supporter", "donor", "donation", "funding", "funder", "partner", "credit")),
+    ("sponsors", SPONSORS_WORDS),
     ("history", ("history", "timeline", "milestone")),
     ("people", INSTITUTION_WORDS),
     ("people", ROLE_WORDS),
     ("projects", ("project",)),
 )
-
-
-# The headings of tiers and kinds of support under a sponsors heading. Only these: pages put their other sections
-# at any level ('## Sponsors and Supporters' then '### History'), so a heading's level alone says too little.
-_TIER_WORDS = (
-    "platinum", "gold", "silver", "bronze", "diamond", "premier", "founding", "compute", "cloud", "gpu", "hardware",
-    "infrastructure", "individual", "corporate", "institutional", "industry", "academic", "in-kind", "grant", "major",
-)  # fmt: skip
 
 
 def _names_sponsors(line: TextLine) -> bool:
@@ -80,7 +72,10 @@ def kind_of(section: Section, marks: Marks, parent: str | None = None) -> str | 
     kind = kind_by_title(section.title)
     if kind is not None:
         return kind
-    if parent == "sponsors" and has_word(section.title, _TIER_WORDS):  # '## Sponsors' then '### Gold', '### Compute'
+    # The headings of tiers and kinds of support under a sponsors heading ('## Sponsors' then '### Gold', '###
+    # Compute'). Only these: pages put their other sections at any level ('## Sponsors and Supporters' then '###
+    # History'), so a heading's level alone says too little.
+    if parent == "sponsors" and has_word(section.title, TIER_WORDS):
         return parent
     lines = [t for block in section.blocks for t in block.lines]
     urls = [p.url for t in lines for p in t.links() if p.url]  # a link without a target says nothing of the kind
@@ -88,7 +83,10 @@ def kind_of(section: Section, marks: Marks, parent: str | None = None) -> str | 
         return "contact"
     if any(_names_sponsors(t) for t in lines):
         return "sponsors"
-    if any(block.kind == "paragraph" and find_date(block.text) for block in section.blocks):
+    # A dated paragraph makes a history, but under people only when no line lists people: '### WidgetLang' under '##
+    # Project members' stays its team with 'Last updated: January 2020' above its table.
+    dated = any(block.kind == "paragraph" and find_date(block.text) for block in section.blocks)
+    if dated and parent != "people":
         return "history"
     # '- **Ada** — [homepage](url)' lists a name as '- Ada — ...' does; 'Ada, Grace. See [site](url)' lists two
     plain = [before_reference(unbolded(t)) for t in lines]
@@ -97,4 +95,4 @@ def kind_of(section: Section, marks: Marks, parent: str | None = None) -> str | 
         return "people"
     if parent == "people" and any(split_entries(t, marks).is_list for t in plain):
         return "people"  # '#### FastChat' under '### Project teams' with its one developer
-    return None
+    return "history" if dated else None

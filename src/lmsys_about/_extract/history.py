@@ -55,6 +55,15 @@ _STATUS_DESCRIBED = re.compile(
 )
 _STATUS_DASHED = re.compile(r"[-\u2013\u2014:]\s*(?P<status>" + _WORD + r"(?:[ \t]+" + _WORD + r"){0,2})\s*\.?")
 _STATUS_LAST = re.compile(r"(?P<rest>.*?\S)\s*\((?P<status>" + _WORD + r")\)[.]?", re.DOTALL)
+# '[Chatbot Arena](url) (graduated in 2025)', '[Chatbot Arena (graduated in 2025)](url)', '[Chatbot Arena](url) —
+# graduated in 2025': one word and a date in brackets or after a dash are the status and when it was taken, the date
+# kept by the item's event ('(graduated 2025)' holds no date by _DATE's rules, and is reported).
+_DATED_STATUS_AFTER = re.compile(
+    r"\s*(?:\(\s*(?P<round>" + _WORD + r")\s+(?P<round_date>[^()]+?)\s*\)"
+    r"|\[\s*(?P<square>" + _WORD + r")\s+(?P<square_date>[^\[\]]+?)\s*\])[.:]?"
+)
+_DATED_STATUS_DASHED = re.compile(r"[-\u2013\u2014:]\s*(?P<status>" + _WORD + r")\s+(?P<date>[^()\[\]]+?)\s*\.?")
+_DATED_STATUS_LAST = re.compile(r"(?P<name>.*?\S)\s*\(\s*(?P<status>" + _WORD + r")\s+(?P<date>[^()]+?)\s*\)\s*")
 # A date that opens a sentence or a list item: 'March 2023', '2024-09' (a day after it is allowed), or a year
 # before a colon, comma or spaced dash ('**2023** — ...': a bare year and nothing else may be a count, '2000 GPUs').
 _LEADING_DATE = re.compile(
@@ -205,13 +214,13 @@ def projects(block: Block, ctx: Context) -> Record | None:
             text_line = reference[0]
         links = list(text_line.links())
         named = named_link(text_line) if links and dated != "leading" else None
-        if named is not None and _named_project(named[0], named[1], ctx):
+        if named is not None and _named_project(named[0], named[1], ctx, bool(dated)):
             continue  # '- **SGLang** (active): [GitHub](url)', '- FastChat — <https://...>': the name is the project's
         if links:
             after = "".join(p.text for p in text_line.pieces if p.kind not in ("link", "image")).strip()
-            status, after = _status_after(after) if len(links) == 1 else (None, after)
+            status, after = _status_after(after, bool(dated)) if len(links) == 1 else (None, after)
             for piece in links:
-                _add_project(piece.text, ctx.url(piece), piece.line, ctx, status)
+                _add_project(piece.text, ctx.url(piece), piece.line, ctx, status, dated=bool(dated))
             if not dated and _has_words(after):  # a description, or the statuses of several links
                 ctx.unplaced("text", after, text_line.line)
         elif dated != "leading" and not _plain_projects(text_line.text, text_line.line, ctx, bool(dated)):
@@ -250,15 +259,26 @@ def _status_following(line: TextLine, link: Piece) -> str | None:
     return match["status"].strip() if match else None
 
 
-def _status_after(after: str) -> tuple[str | None, str]:
-    """The status written after a project's link ('(incubating)', '— incubating', ': archived'), and the text after
-    it that is no status ('(graduated): crowdsourced evaluation' describes the project too); no status: (None, after).
+def _status_after(after: str, dated: bool = False) -> tuple[str | None, str]:
+    """The status written after a project's link ('(incubating)', '— incubating', ': archived', in an item with
+    events '(graduated in 2025)' or '— graduated in 2025'), and the text after it that is no status ('(graduated):
+    crowdsourced evaluation' describes the project too); no status: (None, after).
     """
     if not after:  # a link alone (most): each pattern needs a bracket, a dash or a colon
         return None, after
     match = _STATUS_AFTER.fullmatch(after)
     if match is not None:
         return match["round"] or match["square"], ""
+    match = _DATED_STATUS_AFTER.fullmatch(after) if dated else None
+    if match is not None:
+        word, date = (
+            (match["round"], match["round_date"]) if match["round"] else (match["square"], match["square_date"])
+        )
+        if _dated_word(word, date):
+            return word, ""
+    match = _DATED_STATUS_DASHED.fullmatch(after) if dated else None
+    if match is not None and _dated_word(match["status"], match["date"]):
+        return match["status"], ""
     match = _STATUS_DESCRIBED.fullmatch(after)
     if match is not None:
         return match["status"].strip(), match["rest"]
@@ -271,10 +291,26 @@ def _status_after(after: str) -> tuple[str | None, str]:
     return " ".join(match["status"].split()), ""
 
 
-def _named_project(written: str, link: Piece, ctx: Context) -> bool:
+def _status_of(text: str, dated: bool) -> tuple[str, str | None]:
+    """split_status, and in an item with events also 'Chatbot Arena (graduated in 2025)' -> ('Chatbot Arena',
+    'graduated'): the date is the event's, the word before it the status."""
+    name, status = split_status(text)
+    if status is None and dated and text.rstrip().endswith(")"):
+        match = _DATED_STATUS_LAST.fullmatch(text)
+        if match is not None and _dated_word(match["status"], match["date"]):
+            return match["name"], match["status"]
+    return name, status
+
+
+def _dated_word(word: str, date: str) -> bool:
+    """A word before a date, not the date's own first word ('graduated in 2025', not 'in March 2025')."""
+    return _DATE.fullmatch(date) is not None and _DATE.fullmatch(f"{word} {date}") is None
+
+
+def _named_project(written: str, link: Piece, ctx: Context, dated: bool = False) -> bool:
     """A project named before its link, whose text names nothing ('GitHub', 'lmarena.ai', a web address): the name
     written, with its status ('Chatbot Arena (graduated)'); False, with nothing kept, when that is no name."""
-    name, status = split_status(written)
+    name, status = _status_of(written, dated)
     if not _is_project_name(name.strip()):
         return False
     ctx.projects.append({"name": name.strip(), "url": ctx.url(link), "status": status, "line": link.line})
@@ -294,7 +330,7 @@ def _is_project_name(text: str) -> bool:
 def _plain_projects(text: str, line: int, ctx: Context, dated: bool) -> bool:
     """'Vicuna (graduated), SGLang and FastChat': a project for each part, if every part is a name; else none. More
     than a word in parentheses ('Vicuna (deprecated, 2024)') is said of the project: reported, unless it is dated."""
-    parts = [_aside(*split_status(part)) for part in series(text.strip().rstrip(".:"))]
+    parts = [_aside(*_status_of(part, dated)) for part in series(text.strip().rstrip(".:"))]
     if not parts or not all(_is_project_name(name) for name, _, _ in parts):
         return False
     for name, status, aside in parts:
@@ -312,8 +348,10 @@ def _aside(name: str, status: str | None) -> tuple[str, str | None, str]:
     return name, status, ""
 
 
-def _add_project(text: str, url: str | None, line: int, ctx: Context, status: str | None = None) -> None:
-    name, written = split_status(text)
+def _add_project(
+    text: str, url: str | None, line: int, ctx: Context, status: str | None = None, *, dated: bool = False
+) -> None:
+    name, written = _status_of(text, dated)
     name, status = (name, written) if written is not None else (name.strip(), status)
     ctx.projects.append({"name": name, "url": url, "status": status, "line": line})
 

@@ -9,6 +9,7 @@ from .._read.blocks import Block, Section, TextLine
 from ._context import Context
 from ._text import legend, looks_like_name, sentences, series
 from .entries import Entry, Split, linked_run, named_link, split_entries, split_lead
+from .labels import has_word
 from .names import doubt, doubtful_message, split_reference
 
 _ABOUT_DONATIONS = re.compile(r"donation|sponsorship", re.IGNORECASE)
@@ -75,6 +76,28 @@ def _unlinked(line: TextLine) -> str:
 def _names_sponsors(text: str) -> bool:
     """'LMSYS is supported by donations from the following institutions:' says that sponsors follow or stand in it."""
     return _kind_of(text, "") != ""
+
+
+# The words of a heading over sponsors ('Sponsors', 'Our partners', 'API credits'), and of a tier or a kind of support
+# under one ('Gold', 'Compute', 'Cloud credits'): the section's kind is read from them, and a lead's too.
+SPONSORS_WORDS = ("sponsor", "supporter", "donor", "donation", "funding", "funder", "partner", "credit")
+TIER_WORDS = (
+    "platinum", "gold", "silver", "bronze", "diamond", "premier", "founding", "compute", "cloud", "gpu", "hardware",
+    "infrastructure", "individual", "corporate", "institutional", "industry", "academic", "in-kind", "grant", "major",
+)  # fmt: skip
+# and of giving and of thanks beside those _kind_of knows ('Funded by:', 'We are grateful to:', 'Friends of LMSYS:')
+_LEAD_WORDS = (
+    *SPONSORS_WORDS, *TIER_WORDS, "fund", "patron", "backer", "backed", "benefactor", "friend", "provid", "powered",
+    "courtesy", "generous", "grateful", "gratitude", "appreciat", "acknowledg",
+)  # fmt: skip
+
+
+def _introduces_sponsors(lead: str) -> bool:
+    """'We thank these companies for API credits:', 'Thanks to:', 'Our partners:', 'Gold:', '**Compute:**': a lead
+    that speaks of giving, thanking or supporting, or names sponsors, their kind or their tier as a heading over them
+    would. 'Interested in joining:', 'Questions:', 'Contact:' or 'Last updated:' speaks of something else: a link
+    after it is no sponsor, whatever it is named."""
+    return _names_sponsors(lead) or has_word(lead, _LEAD_WORDS)
 
 
 def _is_lead(text: str) -> bool:
@@ -174,6 +197,14 @@ def _named(text_line: TextLine, listing: bool) -> Entry | None:
     return Entry(name, text_line.line, link) if _plain_sponsor(name) else None
 
 
+def _elsewhere(text_line: TextLine, ctx: Context) -> None:
+    """A line under a lead about something else ('Interested in joining: [Jane Doe](url)'): its links are links of the
+    page, and its text is reported."""
+    for piece in text_line.links():
+        ctx.link(piece)
+    ctx.unplaced("text", text_line.text, text_line.line)
+
+
 def read_donation_forms(block: Block, ctx: Context) -> None:
     """'We welcome donations and sponsorships, including but not limited to cash, GPUs and cloud credits.': the
     forms of donation, in a sponsors section or in the introduction of the page."""
@@ -195,6 +226,8 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
     tier = section_tier
     columns: _Columns | None = None
     leads: list[tuple[int, int]] = []  # each lead's line, and how many sponsors there were before it
+    # After a lead about something else ('Questions:'), until the next lead, what a line lists is no sponsor.
+    elsewhere = False
     for block in section.blocks:
         if block.kind == "head":
             columns = _columns(block)
@@ -215,29 +248,36 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 if not text_line.text.strip(" \t,;."):
                     continue
             named = _named(text_line, listing)
+            if named is not None and elsewhere:
+                _elsewhere(text_line, ctx)
+                continue
             if named is not None:
                 _add(named, kind, ctx, tier)
                 listing = True
                 continue
             lead = split_lead(text_line)
             listed = split_entries(lead[1], ctx.marks, labelled=False) if lead is not None else None
+            linked = listed is not None and listed.is_list and any(entry.link for entry in listed.entries)
             if (
                 lead is not None
                 and listed is not None
                 and listed.is_list
-                and (_names_sponsors(lead[0]) or any(entry.link for entry in listed.entries))
+                and (_names_sponsors(lead[0]) or (linked and _introduces_sponsors(lead[0])))
             ):  # 'Note: We (see below).' lists no sponsor
                 # 'We thank these companies for API credits: [A](url)', '- Silver: [Kaggle](url)': a lead says the
                 # kind of what it lists (a lead that names none keeps it), or its tier
                 kind, line_tier = _kind_of(lead[0], kind), _tier(lead[0])
                 for entry in listed.entries:
                     _add(entry, kind, ctx, line_tier or tier)  # 'Silver:' under '### Gold' is Silver
-                listing = True
+                listing, elsewhere = True, False
+                continue
+            if linked:  # 'Interested in joining: [Jane Doe](url)': a sentence about something else
+                _elsewhere(text_line, ctx)
                 continue
             if lead is not None and _names_sponsors(lead[0]) and not any(p.kind == "link" for p in lead[1].pieces):
                 names = series(lead[1].text)  # '...the following institutions: NVIDIA, a16z and Kaggle.'
                 if names and all(_plain_sponsor(name) for name in names):
-                    kind = _kind_of(lead[0], kind)
+                    kind, elsewhere = _kind_of(lead[0], kind), False
                     for name in names:
                         _add(Entry(name, text_line.line), kind, ctx, tier)
                     continue
@@ -245,13 +285,18 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
             if (has_link or listing or "," in text_line.text) and (  # a line read as a list only then
                 split := split_entries(text_line, ctx.marks, labelled=False)  # '[GitHub](url)' may sponsor
             ).is_list:
+                if elsewhere:  # 'Interested in joining:' over '- [Jane Doe](url)'
+                    _elsewhere(text_line, ctx)
+                    continue
                 for entry in split.entries:
                     _add(entry, kind, ctx, tier)
                 listing = True
                 continue
             if _is_lead(text_line.text):  # what follows is given for this ('... which provide API credits:')
-                kind, tier = _kind_of(text_line.text, kind), _tier(text_line.text) or section_tier
-                leads.append((text_line.line, len(ctx.sponsors)))
+                elsewhere = not _introduces_sponsors(text_line.text)  # or is about something else ('Questions:')
+                if not elsewhere:
+                    kind, tier = _kind_of(text_line.text, kind), _tier(text_line.text) or section_tier
+                    leads.append((text_line.line, len(ctx.sponsors)))
             run = linked_run(text_line)
             if run is not None and _names_sponsors(_unlinked(text_line)):  # 'Thanks to [A](url) and [B](url) for GPUs.'
                 said = _kind_of(text_line.text, kind)  # a finished sentence says the kind of its own sponsors only
