@@ -78,6 +78,16 @@ def sentences(draw: st.DrawFn) -> str:
     return " ".join(part for part in (opening, first, *words) if part) + end
 
 
+def _inserted(data: st.DataObject, paragraph: str) -> tuple[About, str, About, int]:
+    """A page, with ``paragraph`` put at a drawn place as a paragraph of its own: the page's About, the edited text,
+    its About, and the paragraph's line (1-based)."""
+    text, about, places = data.draw(st.sampled_from(PAGES))
+    place = data.draw(st.sampled_from(places))
+    lines = text.split("\n")
+    edited = "\n".join([*lines[:place], "", paragraph, "", *lines[place:]])
+    return about, edited, loads(edited), place + 2
+
+
 def _people(about: About) -> list[tuple[str, str | None, tuple[str, ...], tuple[str, ...]]]:
     return [(p.name, p.url, p.groups, p.notes) for p in about.people]
 
@@ -91,12 +101,7 @@ def _sponsors(about: About) -> list[tuple[str, str | None, str, tuple[str, ...]]
 def test_a_sentence_in_any_section_changes_no_person_or_sponsor_and_is_accounted_for(
     data: st.DataObject, sentence: str
 ) -> None:
-    text, about, places = data.draw(st.sampled_from(PAGES))
-    place = data.draw(st.sampled_from(places))
-    lines = text.split("\n")
-    edited = "\n".join([*lines[:place], "", sentence, "", *lines[place:]])
-    line = place + 2  # the sentence's line, 1-based
-    after = loads(edited)
+    about, edited, after, line = _inserted(data, sentence)
     assert _people(after) == _people(about)
     assert _sponsors(after) == _sponsors(about)
     dumped = after.model_dump(mode="json")
@@ -146,13 +151,9 @@ _SHORT_LINES = st.one_of(
 @SETTINGS
 @given(st.data(), _SHORT_LINES)
 def test_a_short_capitalised_line_in_any_section_changes_no_person(data: st.DataObject, line: str) -> None:
-    text, about, places = data.draw(st.sampled_from(PAGES))
-    place = data.draw(st.sampled_from(places))
-    lines = text.split("\n")
-    edited = "\n".join([*lines[:place], "", line, "", *lines[place:]])
-    after = loads(edited)
+    about, edited, after, number = _inserted(data, line)
     assert _people(after) == _people(about)
-    held = place + 2 in lines_of(after.model_dump(mode="json")) or line in (after.organization.description or "")
+    held = number in lines_of(after.model_dump(mode="json")) or line in (after.organization.description or "")
     assert held, f"{line!r} is in no value and no finding"
     assert unaccounted(edited.encode(), after) == []
 
@@ -160,11 +161,7 @@ def test_a_short_capitalised_line_in_any_section_changes_no_person(data: st.Data
 @SETTINGS
 @given(st.data(), _OTHER_LEADS)
 def test_a_lead_about_something_else_in_any_section_changes_no_sponsor(data: st.DataObject, line: str) -> None:
-    text, about, places = data.draw(st.sampled_from(PAGES))
-    place = data.draw(st.sampled_from(places))
-    lines = text.split("\n")
-    edited = "\n".join([*lines[:place], "", line, "", *lines[place:]])
-    after = loads(edited)
+    about, edited, after, _ = _inserted(data, line)
     assert _sponsors(after) == _sponsors(about)
     assert unaccounted(edited.encode(), after) == []
 
