@@ -191,6 +191,24 @@ def test_a_mark_without_a_legend_is_kept_as_itself_and_reported_once() -> None:
     assert "'†'" in ctx.diagnostics[0]["message"]
 
 
+def test_a_marked_name_that_is_no_person_after_all_takes_its_mark_with_it() -> None:
+    # 'Univ A' is found to be a founding institution only once the page is read: as a name that fails a rule at
+    # once, its mark is no finding of its own.
+    ctx = extract(
+        sections(
+            "Acme Labs (ACME) is a lab founded by faculty from Univ A and Univ B.\n\n"
+            "## Team\n\nAda Lovelace*, Univ A\u2020, Alan Turing\n\n## People\n\nUniv B*, Grace Hopper\n"
+        )
+    )
+    assert [_members(group) for group in ctx.groups] == [["Ada Lovelace", "Alan Turing"], ["Grace Hopper"]]
+    known = "it names a project or sponsor of the page (known-entity)"
+    assert [(d["code"], d["line"], d["message"]) for d in ctx.diagnostics if d["code"] != "unplaced-text"] == [
+        ("unexplained-mark", 5, "mark '*' after 'Ada Lovelace' has no legend"),
+        ("doubtful-name", 5, f"'Univ A' is not taken as a person: {known}"),
+        ("doubtful-name", 9, f"'Univ B' is not taken as a person: {known}"),
+    ]
+
+
 def test_a_name_listed_twice_in_a_group_is_reported_and_kept_once() -> None:
     ctx = run(extract_people, "## Team\n\nAda Lovelace, Alan Turing\nADA LOVELACE\n")
     assert _members(ctx.groups[0]) == ["Ada Lovelace", "Alan Turing"]

@@ -35,6 +35,8 @@ class Context:
     organization: Record = field(default_factory=dict)
     diagnostics: list[Record] = field(default_factory=list)
     read_lines: set[int] = field(default_factory=set)  # lines read into a value that has no line of its own
+    # Each member with the unexplained-mark findings its marks made: they go with it if it is no person after all.
+    mark_findings: list[tuple[Record, list[Record]]] = field(default_factory=list)
 
     def report(self, severity: Severity, code: str, message: str, line: int | None) -> None:
         self.diagnostics.append({"severity": severity, "code": code, "message": message, "line": line})

@@ -92,7 +92,9 @@ class _Groups:
             for piece in (entry.link, *entry.more) if entry.link is not None else entry.more:
                 self.add_link(piece)
             return
+        reported = len(ctx.diagnostics)
         notes = self._notes(entry) if entry.marks else tuple(entry.notes)  # most entries: no mark, and no note
+        unexplained = ctx.diagnostics[reported:]  # its marks without a legend
         url = ctx.url(entry.link) if entry.link is not None else None
         group = self.current if self.current is not None else self.group(entry.line)
         key = entry.name.casefold()
@@ -104,6 +106,8 @@ class _Groups:
         self.names.add(key)
         member = {"name": entry.name, "url": url, "notes": notes, "line": entry.line}
         group["members"].append(member)
+        if unexplained:
+            ctx.mark_findings.append((member, unexplained))
         for piece in entry.more:  # '[GitHub](url) · [Scholar](url)' after the first: the group's links
             self.add_link(piece)
             handle = github_handle(piece.url)
@@ -431,6 +435,7 @@ def finish_people(ctx: Context) -> None:
     known |= {g["project"].casefold() for g in ctx.groups if g["project"]}
     # The page's institutions are no people either: '- Eric P. Xing, MBZUAI' lists where he is, not a second person.
     known |= {i["name"].casefold() for i in (*ctx.founding_institutions, *ctx.labelled_institutions)}
+    dropped: list[Record] = []
     for group in ctx.groups:
         if not any(m["name"].casefold() in known for m in group["members"]):
             continue
@@ -440,11 +445,17 @@ def finish_people(ctx: Context) -> None:
             if found is None:
                 kept.append(member)
                 continue
+            dropped.append(member)
             message = doubtful_message(member["name"], "person", *found)
             ctx.report("warning", "doubtful-name", message, member["line"])
             if member["url"] is not None:
                 group["links"].append({"label": member["name"], "url": member["url"], "line": member["line"]})
         group["members"] = kept
+    # A name that is no person takes its marks with it, as when add() finds it so: their findings go.
+    gone = {id(member) for member in dropped}
+    unsaid = {id(finding) for member, found in ctx.mark_findings if id(member) in gone for finding in found}
+    if unsaid:
+        ctx.diagnostics = [d for d in ctx.diagnostics if id(d) not in unsaid]
     listed = {p["name"].casefold() for p in ctx.projects}
     emptied = []  # a project label with no people under it is no group: the project it names
     for group, status in ctx.project_labels:
