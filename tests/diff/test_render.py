@@ -15,6 +15,7 @@ from lmsys_about._diff.render import ZERO_WIDTH_SPACE, code_span, markdown_value
 # What CommonMark makes of a value (GitHub's Markdown is CommonMark with extensions, and allows some HTML).
 PARSER = MarkdownIt("commonmark").enable("strikethrough").enable("table")
 MENTION = re.compile(r"(?<![\w`])@[\w-]+")  # what GitHub turns into a notification
+REFERENCE = re.compile(r"#\d|(?<!\w)GH-\d", re.IGNORECASE)  # and into a link to an issue or a pull request
 
 
 def inline(markdown: str) -> list[Token]:
@@ -40,6 +41,7 @@ HOSTILE_VALUES = [
     "<img src=x onerror=alert(1)> <b>bold</b> &amp; &#64;ada &copy;",
     "`code` ``more`` | table | ~~struck~~ \\backslash",
     "cc @octocat and @org/team, not ada@example.org",
+    "fixes #12, lm-sys/FastChat#3, gh-7 and GH-8; not C# 10 or Room #B",
     "# heading? > quote? - item? 1. item?",
 ]
 
@@ -51,6 +53,7 @@ def test_a_value_reads_back_as_written_and_does_nothing_else(value: str) -> None
     assert {t.type for t in tokens} <= {"text", "softbreak"}, [t.type for t in tokens]
     assert shown(markdown) == value
     assert not MENTION.search("".join(t.content for t in tokens))
+    assert not REFERENCE.search("".join(t.content for t in tokens))
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,8 @@
 Text and Markdown are for people: every value goes through :func:`~lmsys_about._printable.printable`, so that
 the page's control characters are shown, not run. Markdown is posted by bots where anyone may have written the
 page, so a value can neither format nor link nor notify: Markdown's and HTML's characters get a backslash, an
-``@`` that would mention a user or a team gets a zero-width space after it, a URL is an autolink only when
-nothing in it can end one (else code), and file names are code spans.
+``@`` that would mention a user or a team and a ``#26`` or ``GH-26`` that would link an issue get a zero-width
+space inside, a URL is an autolink only when nothing in it can end one (else code), and file names are code spans.
 """
 
 from __future__ import annotations
@@ -35,8 +35,9 @@ _SUBJECT_TITLES = {
 }
 # Inline Markdown and raw HTML: code, emphasis, links, images, autolinks, tags, entities ('&amp;'), tables.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&!])")
-# '@name' and '@org/team' notify on GitHub; an e-mail address (a word character before '@') does not.
-_MENTION = re.compile(r"(?<!\w)@(?=[\w-])")
+# What GitHub acts on: '@name' and '@org/team' notify (an e-mail address, a word character before '@', does not);
+# '#26', 'owner/repo#26' and 'GH-26' link to an issue or a pull request. Each gets a zero-width space inside it.
+_MENTION_OR_REFERENCE = re.compile(r"(?<!\w)@(?=[\w-])|#(?=\d)|(?<!\w)GH(?=-\d)", re.IGNORECASE)
 ZERO_WIDTH_SPACE = "\u200b"
 # A URL that an autolink '<...>' holds whole and shows as written: no space, no '<' or '>', no control or
 # direction character (such a URL is shown as code, with those characters escaped).
@@ -88,7 +89,7 @@ def markdown_value(text: str) -> str:
     if _URL.fullmatch(text):
         return code_span(text)
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", printable(text))
-    return _MENTION.sub("@" + ZERO_WIDTH_SPACE, escaped)
+    return _MENTION_OR_REFERENCE.sub(lambda found: found[0] + ZERO_WIDTH_SPACE, escaped)
 
 
 def render_markdown(changes: Sequence[Change], *, old: str, new: str) -> str:
