@@ -75,7 +75,8 @@ class Section:
 
 
 def parse_blocks(body: str, line_offset: int, tuning: Tuning = TUNED) -> list[Block]:
-    """Tokens of ``body`` to blocks whose lines are numbered in the original file; MarkdownError (without
+    """``body`` as blocks whose lines are numbered in the original file: outlined line by line where it is plain
+    headings, paragraphs and items (:func:`simple_outline`), else from markdown-it's tokens; MarkdownError (without
     a path) where markdown-it would drop content nested too deeply."""
     outline = simple_outline(body) if tuning.simple_outline else None
     if outline is not None:  # plain headings, paragraphs and items: their blocks, as the tokens below would give

@@ -73,7 +73,7 @@ def plain_text_lines(content: str, first_line: int) -> list[TextLine]:
 
 
 def block_tokens(text: str) -> tuple[MarkdownIt, EnvType, list[Token]]:
-    """The parser for ``text``, the environment its block rules filled (link references), and its block tokens;
+    """The parser, the environment its block rules filled for ``text`` (link references), and its block tokens;
     inline tokens have no children yet: each block's content is read on its own (:func:`plain_text_lines`, else
     :func:`parsed_inline_tokens`)."""
     md = parser()
