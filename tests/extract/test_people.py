@@ -209,6 +209,14 @@ def test_a_marked_name_that_is_no_person_after_all_takes_its_mark_with_it() -> N
     ]
 
 
+@pytest.mark.parametrize("lead", ["Contact", "Questions"])
+def test_a_lead_of_where_to_write_opens_no_group(lead: str) -> None:
+    ctx = run(extract_people, f"## Team\n\nAda Lovelace, Alan Turing\n{lead}: [Jane Doe](https://jane.example/)\n")
+    assert [(g["name"], _members(g)) for g in ctx.groups] == [("Team", ["Ada Lovelace", "Alan Turing"])]
+    assert [link["url"] for g in ctx.groups for link in g["links"]] == ["https://jane.example/"]
+    assert codes(ctx) == [("unplaced-text", 4)]
+
+
 def test_a_name_listed_twice_in_a_group_is_reported_and_kept_once() -> None:
     ctx = run(extract_people, "## Team\n\nAda Lovelace, Alan Turing\nADA LOVELACE\n")
     assert _members(ctx.groups[0]) == ["Ada Lovelace", "Alan Turing"]

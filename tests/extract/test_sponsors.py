@@ -242,6 +242,11 @@ def test_a_sponsor_named_before_its_labelled_link_or_by_its_logo_keeps_its_name(
     assert _sponsors(markdown) == [("NVIDIA", "https://nvidia.com", "donor", 5)]
 
 
+def test_a_name_that_holds_a_word_of_where_to_write_is_still_a_name() -> None:
+    markdown = "## Sponsors\n\nWe thank our sponsors:\n\n- Contact Energy: [website](https://contact.example/)\n"
+    assert _sponsors(markdown) == [("Contact Energy", "https://contact.example/", "donor", 5)]
+
+
 TIERS_TABLE = "| Tier | Sponsor |\n|---|---|\n| Gold | [Acme](https://acme.example) |\n"
 
 
@@ -271,6 +276,7 @@ def test_a_tier_or_a_mark_gives_the_same_note_in_every_form(form: str) -> None:
         "Questions: [Jane Doe](https://jane.example/)",
         "Last updated: [Release Notes](https://x.example/notes)",
         "- Contact: [Jane Doe](https://jane.example/), [John Roe](https://john.example/)",
+        "- Contact: [website](https://x.example/contact)",  # a word of where to write before a labelled link
     ],
 )
 def test_a_lead_about_something_else_lists_no_sponsor_its_links_are_links(line: str) -> None:

@@ -23,8 +23,9 @@ Kind = Literal["person", "sponsor"]
 # Words that are never a name on their own, nor together: what a reference sentence or a link is made of.
 FUNCTION_WORDS = frozenset(
     "a an and or the of for to in on at by with via from see also more visit details detail read learn find "
-    "here link links this that our us website site homepage page info information click go".split()
-)
+    "here link links this that our us website site homepage page info information click go contact question "
+    "questions".split()
+)  # 'Contact: [website](url)', 'Questions: [Email us](url)' say where to write, never who
 # Words that open a description, never a person's name ('Our mirror', 'The team').
 DETERMINERS = frozenset("a an the our my your their its this these those".split())
 MAX_NAME_WORDS = 6  # 'Maria de los Angeles Garcia Lopez'; longer link texts are phrases
