@@ -64,6 +64,13 @@ def test_rule_rejects_its_cases_and_only_them(rule: str) -> None:
         assert doubt(text, kind, KNOWN) is None, text
 
 
+def test_an_organisation_may_open_with_the_but_not_with_our_or_this() -> None:
+    for text in ("our team", "Our Community", "This Company", "Your Company"):
+        assert doubt(text, "sponsor") == ("determiner", "it opens with 'our', 'this' or the like"), text
+    for text in ("The Carlyle Group", "Ourania Labs", "Thisworks", "a16z"):
+        assert doubt(text, "sponsor") is None, text
+
+
 def test_a_web_address_cut_at_its_colon_is_no_sponsor() -> None:
     assert doubt("//lmsys.org/donations/", "sponsor") == ("url", "it is a web address")
 
@@ -137,7 +144,7 @@ def _by_the_table(text: str, kind: Kind, known: frozenset[str]) -> tuple[str, st
 
 
 _PIECES = ["Ada", "LOVELACE", "E.", "Wei-Lin", "See", "The", "More", "And", "sglang", "SGLang", "x", " ", "-", ".",
-           ":", "@", "ü", "Ñúñez", "Read", "more", "Visit", "A" * 60, "UC", "Labs", "University", "Inc.", "MIT",
+           ":", "@", "ü", "Ñúñez", "Read", "more", "Visit", "A" * 60, "UC", "Labs", "University", "Inc.", "MIT", "Our",
            "Bell-Labs", "Labsworth", "Team", "Co-founder", "Vice", "In", "To", "2"]  # fmt: skip
 
 

@@ -242,6 +242,16 @@ def test_a_sponsor_named_before_its_labelled_link_or_by_its_logo_keeps_its_name(
     assert _sponsors(markdown) == [("NVIDIA", "https://nvidia.com", "donor", 5)]
 
 
+def test_a_link_to_our_team_under_a_lead_of_sponsoring_is_no_sponsor() -> None:
+    ctx = run(
+        extract_sponsors,
+        "## Sponsors\n\n[Acme](https://acme.example/)\n\nBecome a sponsor: [our team](https://x.example/)\n",
+    )
+    assert [s["name"] for s in ctx.sponsors] == ["Acme"]
+    assert [link["url"] for link in ctx.links] == ["https://x.example/"]
+    assert codes(ctx) == [("doubtful-name", 5)]
+
+
 def test_a_name_that_holds_a_word_of_where_to_write_is_still_a_name() -> None:
     markdown = "## Sponsors\n\nWe thank our sponsors:\n\n- Contact Energy: [website](https://contact.example/)\n"
     assert _sponsors(markdown) == [("Contact Energy", "https://contact.example/", "donor", 5)]

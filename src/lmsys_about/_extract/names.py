@@ -123,6 +123,15 @@ def _determiner(text: str, known: Known) -> bool:
     return bool(words) and words[0].lower() in DETERMINERS
 
 
+# An organisation's name may open with 'The' ('The Carlyle Group'), never with 'our' or 'this': 'our team'.
+_POSSESSIVES = DETERMINERS - {"a", "an", "the"}
+
+
+def _possessive(text: str, known: Known) -> bool:
+    words = text.split(maxsplit=1)
+    return bool(words) and words[0].lower() in _POSSESSIVES
+
+
 # Words that name an organisation, never a person: 'UC Berkeley', 'Stanford University', 'Bell Labs'.
 ORGANISATION_WORDS = frozenset(
     "uc university universität université universidad institute institut lab labs laboratory laboratories college "
@@ -212,6 +221,7 @@ RULES: tuple[Rule, ...] = (
     ("domain",         _domain,         "it is a domain name",                      _PERSON),
     ("lowercase",      _lowercase,      "no word of it is capitalised",             _PERSON),
     ("determiner",     _determiner,     "it opens with 'the', 'our' or the like",   _PERSON),
+    ("determiner",     _possessive,     "it opens with 'our', 'this' or the like",  _SPONSOR),
     ("preposition",    _preposition_first, "it opens with 'to', 'in' or the like",  _PERSON),
     ("digits",         _digits,         "it holds a digit",                         _PERSON),
     ("lowercase-word", _lowercase_word, "a lowercase word follows a capitalised one", _PERSON),
