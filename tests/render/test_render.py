@@ -125,6 +125,16 @@ def test_notes_get_marks_and_a_legend() -> None:
     assert modulo(back)["groups"] == modulo(about)["groups"]  # 'people' of an edited About is not updated
 
 
+@pytest.mark.parametrize("mark", ["\u00b9", "\u00b2", "\u2020"])
+def test_a_mark_the_page_left_unexplained_is_written_as_itself_with_no_legend(mark: str) -> None:
+    about = loads(f"Acme Labs (ACME) is a lab.\n\n## Team\n[Ada Lovelace](https://ada.example/){mark}, Alan Turing\n")
+    assert [d.code for d in about.diagnostics] == ["no-front-matter", "unexplained-mark"]
+    page = render(about)
+    assert f"[Ada Lovelace](https://ada.example/){mark}" in page
+    assert "denotes" not in page
+    assert modulo(loads(page)) == modulo(about)
+
+
 # The command line.
 
 

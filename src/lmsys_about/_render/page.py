@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .._extract._text import DEFAULT_MARKS, NO_MARKS
+from .._extract._text import DEFAULT_MARKS, NO_MARKS, SUPERSCRIPTS
 from .._extract.classify import kind_of
 from .._extract.labels import INSTITUTION_WORDS, ROLE_WORDS, has_word, project_of
 from .._read.blocks import Block, Piece, Section, TextLine
@@ -71,14 +71,15 @@ class Plan:
 
 
 def _marks(about: About, plan: Plan) -> None:
-    """A mark for each note: a default mark stands for itself; other notes get a free mark and a legend line."""
+    """A mark for each note: a mark the page left unexplained (a default mark or a superscript digit, which need no
+    legend to be read as marks) stands for itself; other notes get a free mark and a legend line."""
     notes = [note for group in about.groups for member in group.members for note in member.notes]
     notes += [note for institution in about.history.institutions for note in institution.notes]
     names = [m.name for g in about.groups for m in g.members] + [s.name for s in about.sponsors]
     names += [i.name for i in about.history.institutions]
     edges = {name[:1] for name in names} | {name[-1:] for name in names}
     distinct = list(dict.fromkeys(notes))
-    bare = {note for note in distinct if note in DEFAULT_MARKS}
+    bare = {note for note in distinct if note in DEFAULT_MARKS or note in SUPERSCRIPTS}
     free = [m for m in (*sorted(DEFAULT_MARKS - bare, key="*†‡§".index), *_MORE_MARKS) if m not in edges]
     for note in distinct:
         if note in bare:
