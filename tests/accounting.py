@@ -9,6 +9,7 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from lmsys_about import About
+from lmsys_about._extract._text import legends
 from lmsys_about._read.source import read_source
 
 
@@ -49,6 +50,11 @@ def _footnote(following: list[Any]) -> bool:
     return len(following) == 2 and following[1].type == "link_close" and following[0].content.startswith("^")
 
 
+def _used_legend(text: str, notes: set[str]) -> bool:
+    """A legend written as an item ('- "*" denotes initiators'), whose meaning is a note of the people it marks."""
+    return any(meaning in notes for _, meaning in legends(text.strip()))
+
+
 def _walk(value: Any) -> Iterator[dict[str, Any]]:
     if isinstance(value, dict):
         yield value
@@ -86,5 +92,6 @@ def unaccounted(data: bytes, about: About) -> list[str]:
         if not any(first <= line <= last for line in value_lines | diagnostic_lines)
         and not (email and any(email in text for text in source_lines[first - 1 : last]))
         and not (first == last and _BULLET.sub("", source_lines[first - 1]).strip() in notes)
+        and not _used_legend(_BULLET.sub("", source_lines[first - 1]), notes)
     ]
     return missing

@@ -26,3 +26,12 @@ def test_the_check_notices_a_lost_link() -> None:
     about = loads(data)
     lost = about.model_copy(update={"groups": [], "people": []})
     assert unaccounted(data, lost) == ["link 'https://ada.example.org/' on line 4"]
+
+
+def test_a_legend_written_as_an_item_is_accounted_for_by_the_notes_it_gives() -> None:
+    data = b'OWS Labs (OWS) is a lab.\n\n## Members\nAda Lovelace\\*, Alan Turing\n\n- "\\*" denotes initiators\n'
+    about = loads(data)
+    assert about.people[0].notes == ("initiators",)
+    assert unaccounted(data, about) == []
+    unused = about.model_copy(update={"groups": [], "people": []})
+    assert unaccounted(data, unused) == ["list item on lines 6-6"]
