@@ -75,6 +75,13 @@ def test_a_section_that_says_nothing_of_its_kind_has_none(content: str) -> None:
     assert _kind(f"## Misc\n\n{content}\n") is None
 
 
+def test_a_sentence_about_donations_that_ends_in_an_address_is_no_lead() -> None:
+    # Its words without the address end at 'to:', but the line ends as a sentence: it introduces no sponsors.
+    gallery = "## Gallery\n\n[Photos](https://photos.example.org/)\n\n"
+    assert _kind(gallery + "Donations to: https://x.example.org/.\n") is None
+    assert _kind("## Gallery\n\nWe thank our donors:\n[Acme](https://acme.example.org/)\n") == "sponsors"
+
+
 def test_a_link_without_a_target_does_not_make_a_contact_section() -> None:
     assert _kind("## Misc\n\n[somewhere]()\n") is None
 

@@ -39,7 +39,7 @@ def _names_sponsors(line: TextLine) -> bool:
         and (piece.url or "")[:7].lower() != "mailto:"
         for piece in line.links()
     )
-    return said and (named or words.rstrip().endswith(":"))
+    return said and (named or text.rstrip().endswith(":"))  # a lead ends at its colon, not at an address after it
 
 
 def _names(entries: list[Entry]) -> int:
