@@ -80,6 +80,20 @@ def test_an_item_whose_text_markdown_it_trims_away_is_reported_as_an_empty_one(i
     assert [[m["name"] for m in g["members"]] for g in ctx.groups] == [["Ada Lovelace", "Alan Turing"]]
 
 
+def test_a_legend_whose_mark_stands_after_no_name_is_reported_at_its_line() -> None:
+    ctx = extract(
+        sections(
+            "Intro.\n\n## Team\n\nAda Lovelace*, Alan Turing[^1]\n\n"
+            '"*" denotes initiators\n\u2020 Co-founders.\n\n[^1]: On leave.\n[^2]: Emeritus.\n'
+        )
+    )
+    assert [m["notes"] for g in ctx.groups for m in g["members"]] == [("initiators",), ("On leave",)]
+    assert [(d["code"], d["line"], d["message"]) for d in ctx.diagnostics] == [
+        ("unplaced-legend", 8, "legend '\u2020 Co-founders' is not part of any extracted value"),
+        ("unplaced-legend", 11, "legend '[^2] Emeritus' is not part of any extracted value"),
+    ]
+
+
 def test_a_link_in_a_heading_is_a_page_link() -> None:
     ctx = extract(sections("Intro.\n\n## Team [page](https://t.org)\n\nAda Lovelace, Alan Turing\n"))
     assert ctx.links == [{"label": "page", "url": "https://t.org", "line": 3}]

@@ -8,8 +8,8 @@ from lmsys_about import About
 
 # Findings about how the original page was laid out (what it held that no value keeps, links it dropped, a
 # name or a sponsor it listed twice, a heading it did not know, a mail link shown under another address, which
-# is found on unplaced links too, text it did not take for a name, raw HTML it did not read): a page written
-# from the values has none of them. The values themselves are compared.
+# is found on unplaced links too, text it did not take for a name, raw HTML it did not read, a legend of a mark
+# after no name): a page written from the values has none of them. The values themselves are compared.
 LAYOUT_CODES = frozenset(
     {
         "unsafe-url",
@@ -19,6 +19,7 @@ LAYOUT_CODES = frozenset(
         "email-mismatch",
         "doubtful-name",
         "raw-html-link",
+        "unplaced-legend",
     }
 )
 

@@ -52,6 +52,7 @@ CODES: dict[str, Severity] = {
     "unplaced-block": "info",
     "unplaced-row": "info",
     "unplaced-cell": "info",
+    "unplaced-legend": "info",
 }
 
 

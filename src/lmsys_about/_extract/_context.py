@@ -37,9 +37,16 @@ class Context:
     read_lines: set[int] = field(default_factory=set)  # lines read into a value that has no line of its own
     # Each member with the unexplained-mark findings its marks made: they go with it if it is no person after all.
     mark_findings: list[tuple[Record, list[Record]]] = field(default_factory=list)
+    marked: set[str] = field(default_factory=set)  # the marks that stand after a value: a legend's others mark nothing
 
     def report(self, severity: Severity, code: str, message: str, line: int | None) -> None:
         self.diagnostics.append({"severity": severity, "code": code, "message": message, "line": line})
+
+    def notes_of(self, marks: list[str]) -> list[str]:
+        """The legend's meaning of each of ``marks`` (or the mark itself where the page gives none), as notes of the
+        value they stand after."""
+        self.marked.update(marks)
+        return self.marks.notes(marks)
 
     def url(self, piece: Piece) -> str | None:
         """The piece's URL when it is acceptable; otherwise None, with a diagnostic unless it is empty."""

@@ -139,19 +139,23 @@ def extract(sections: Sequence[Section]) -> Context:
     sections = _bold_sections(sections)
     ctx = Context()
     meanings: dict[str, str] = {}
+    legend_lines: dict[str, int] = {}  # each mark's legend line
     for section in sections:
         for block in section.blocks:
             for text_line in block.lines:
                 text = text_line.text
                 found = legends(text)  # '†Co-founder; ‡Emeritus.' gives two
-                for mark, meaning in found:
-                    meanings.setdefault(mark, meaning)
                 if found:
                     ctx.read_lines.add(text_line.line)  # read for the marks' meanings
                 if "^" in text:  # '[^1]' defined in one word reads as a link to it: its meaning
-                    for piece in text_line.pieces:
-                        if piece.kind == "link" and piece.url and is_footnote(piece):
-                            meanings.setdefault(f"[{piece.text}]", unquote(piece.url).removesuffix(".").strip())
+                    found += [
+                        (f"[{piece.text}]", unquote(piece.url).removesuffix(".").strip())
+                        for piece in text_line.pieces
+                        if piece.kind == "link" and piece.url and is_footnote(piece)
+                    ]
+                for mark, meaning in found:
+                    if mark not in meanings:
+                        meanings[mark], legend_lines[mark] = meaning, text_line.line
     ctx.marks = Marks.of(meanings)
     for section in sections:
         _keep_text_blocks(section, ctx)
@@ -184,6 +188,9 @@ def extract(sections: Sequence[Section]) -> Context:
             prose += prose_of(section.blocks)
         (EXTRACTORS[kind] if kind is not None else _unknown)(section, ctx)
     finish_people(ctx)
+    for mark, line in legend_lines.items():  # a legend whose mark stands after no value: said, not dropped
+        if mark not in ctx.marked:
+            ctx.unplaced("legend", f"{mark} {meanings[mark]}", line)
     report_unplaced(prose, ctx)
     ctx.links.sort(key=lambda link: link["line"])  # addresses written out are kept before their section is read
     return ctx

@@ -112,7 +112,7 @@ def founding_institutions(block_sentences: list[Sentence], ctx: Context) -> list
         for raw in names:
             name, marks = strip_marks(raw, ctx.marks)
             if looks_like_name(name):
-                found.append({"name": name, "notes": tuple(ctx.marks.notes(marks)), "line": sentence.line})
+                found.append({"name": name, "notes": tuple(ctx.notes_of(marks)), "line": sentence.line})
         if found:
             return found
     return []

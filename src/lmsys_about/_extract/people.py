@@ -72,7 +72,7 @@ class _Groups:
                 ctx.report(
                     "warning", "unexplained-mark", f"mark {mark!r} after {entry.name!r} has no legend", entry.line
                 )
-        return (*ctx.marks.notes(entry.marks), *entry.notes)
+        return (*ctx.notes_of(entry.marks), *entry.notes)
 
     def add(self, entry: Entry) -> None:
         ctx = self.ctx

@@ -60,7 +60,7 @@ def _add(entry: Entry, kind: str, ctx: Context, notes: tuple[str, ...] = ()) -> 
         return
     url = ctx.url(entry.link) if entry.link is not None else None
     if entry.marks:  # '[Acme](url) (GPUs)', a tier, a mark's meaning
-        notes = (*entry.notes, *notes, *ctx.marks.notes(entry.marks))
+        notes = (*entry.notes, *notes, *ctx.notes_of(entry.marks))
     elif entry.notes:
         notes = (*entry.notes, *notes)
     ctx.sponsors.append({"name": entry.name, "url": url, "kind": kind, "notes": notes, "line": entry.line})
