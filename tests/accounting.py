@@ -27,11 +27,15 @@ def links_and_items(data: bytes) -> tuple[list[tuple[int, str]], list[tuple[int,
     offset = source.line_offset
     links: list[tuple[int, str]] = []
     items: list[tuple[int, int]] = []
+    body_lines = source.body.split("\n")
     for token in _parser().parse(source.body):
         if token.type == "list_item_open" and token.map:
             items.append((token.map[0] + offset + 1, token.map[1] + offset))
         if token.type == "inline" and token.map:
-            line = token.map[0] + offset + 1
+            # markdown-it trims a paragraph's content: lines before its text that hold only '\xa0' or the like go
+            first = token.content.split("\n", 1)[0]
+            start = next((i for i in range(*token.map) if first in body_lines[i]), token.map[0])
+            line = start + offset + 1
             children = token.children or []
             for index, child in enumerate(children):
                 if child.type in ("softbreak", "hardbreak"):

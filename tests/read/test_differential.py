@@ -175,3 +175,14 @@ def test_unclosed_brackets_up_to_the_nesting_limit_before_a_link_read_as_the_sto
     assert_read_as_stock(f"Team: {text}, [Bob](https://y.org/)\n")
     links = [p for block in parse_blocks(text, 0) for line in block.lines for p in line.links()]
     assert len(links) == (0 if brackets == max_nesting() else 1)  # markdown-it finds none at exactly the limit
+
+
+@pytest.mark.parametrize("blank", ["\xa0", "\u3000", "\x0b", "\x0c", "\xa0 \u3000"])
+@pytest.mark.parametrize(("before", "after"), [("", ""), ("- ", "  "), ("> ", "> ")])
+def test_a_line_markdown_it_trims_off_a_paragraph_gives_no_line_to_its_text(
+    blank: str, before: str, after: str
+) -> None:
+    # Such a line is no blank to markdown-it: it opens the paragraph, and trimming takes it off the content.
+    (block,) = parse_blocks(f"{before}{blank}\n{after}[Ada](https://x.org/), Grace\n", 10)
+    assert block.line == 12
+    assert [(line.line, [p.text for p in line.pieces]) for line in block.lines] == [(12, ["Ada", ", Grace"])]

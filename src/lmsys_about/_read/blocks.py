@@ -91,7 +91,7 @@ def parse_blocks(body: str, line_offset: int, tuning: Tuning = TUNED) -> list[Bl
     item_lines: list[int | None] = []  # per open list item: its line until its first paragraph is seen
     limit = max_nesting()
     row = Block("row", 0, [])
-    source_lines: list[str] | None = None  # read only for a table's rows, whose extra cells markdown-it drops
+    source_lines: list[str] | None = None  # read only where a row's cells or a paragraph's lines need them
     for index, token in enumerate(tokens):
         kind = token.type
         if kind in _PASSED:
@@ -107,6 +107,10 @@ def parse_blocks(body: str, line_offset: int, tuning: Tuning = TUNED) -> list[Bl
                 blocks.append(Block("item", pending, [], level=len(item_lines) + 1))
         elif kind in ("heading_open", "paragraph_open"):
             line = _line(token, line_offset)
+            if kind == "paragraph_open":  # its text may start below its first line ('\xa0' then text)
+                if source_lines is None:
+                    source_lines = body.split("\n")
+                line += _lines_trimmed_away(tokens[index + 1].content, source_lines, token)
             block_kind: BlockKind = "heading" if kind == "heading_open" else "paragraph"
             level = int(token.tag[1]) if kind == "heading_open" else 0
             if block_kind == "paragraph" and item_lines and item_lines[-1] is not None:
@@ -142,6 +146,17 @@ def split_sections(blocks: Sequence[Block]) -> list[Section]:
         else:
             sections[-1].blocks.append(block)
     return sections
+
+
+def _lines_trimmed_away(content: str, source_lines: list[str], token: Token) -> int:
+    """How many of a paragraph's first lines markdown-it trimmed off its content: lines of characters it trims but
+    does not take for blanks ('\xa0', '\u3000', '\x0b'), which open the paragraph without holding any of its text."""
+    assert token.map is not None
+    first = content.split("\n", 1)[0]
+    for skipped, source_line in enumerate(source_lines[token.map[0] : token.map[1]]):
+        if first in source_line:  # the line the text starts on ('' for a paragraph with none: the first)
+            return skipped
+    return 0
 
 
 def _line(token: Token, line_offset: int) -> int:
