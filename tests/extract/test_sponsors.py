@@ -336,3 +336,10 @@ def test_the_list_under_a_lead_about_something_else_lists_no_sponsor_until_the_n
     assert [(s["name"], s["notes"], s["line"]) for s in ctx.sponsors] == [("Acme", (), 5), ("Globex", ("Gold",), 14)]
     assert [(link["label"], link["line"]) for link in ctx.links] == [("Jane Doe", 9), ("website", 10)]
     assert codes(ctx) == [("unplaced-text", 9), ("unplaced-text", 10)]
+
+
+def test_a_link_in_a_sponsors_table_s_header_is_a_link_of_the_page() -> None:
+    table = "| [Tier](https://x.example/tiers) | Sponsors |\n|---|---|\n| Gold | [Acme](https://acme.example/) |\n"
+    ctx = run(extract_sponsors, f"## Sponsors\n\nWe thank:\n\n{table}")
+    assert [(s["name"], s["notes"]) for s in ctx.sponsors] == [("Acme", ("Gold",))]
+    assert [(link["label"], link["line"]) for link in ctx.links] == [("Tier", 5)]

@@ -231,6 +231,9 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
     for block in section.blocks:
         if block.kind == "head":
             columns = _columns(block)
+            for cell in block.lines:  # a link in a header names the column, never a sponsor: a link of the page
+                for piece in cell.links():
+                    ctx.link(piece)
             continue
         if block.kind == "row":
             _row(block, columns, kind, ctx)
