@@ -343,3 +343,10 @@ def test_a_link_in_a_sponsors_table_s_header_is_a_link_of_the_page() -> None:
     ctx = run(extract_sponsors, f"## Sponsors\n\nWe thank:\n\n{table}")
     assert [(s["name"], s["notes"]) for s in ctx.sponsors] == [("Acme", ("Gold",))]
     assert [(link["label"], link["line"]) for link in ctx.links] == [("Tier", 5)]
+
+
+def test_a_sentence_cut_at_its_reference_is_no_lead_about_something_else() -> None:
+    markdown = "## Sponsors\n\nWe wrote to: (see below).\n\n- [Acme](https://acme.example/)\n- Globex Corporation\n"
+    ctx = run(extract_sponsors, markdown)
+    assert [s["name"] for s in ctx.sponsors] == ["Acme", "Globex Corporation"]
+    assert codes(ctx) == [("unplaced-text", 3)]  # '(see below)': said, not read

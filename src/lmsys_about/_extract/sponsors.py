@@ -296,10 +296,12 @@ def extract_sponsors(section: Section, ctx: Context) -> None:
                 listing = True
                 continue
             if _is_lead(text_line.text):  # what follows is given for this ('... which provide API credits:')
-                elsewhere = not _introduces_sponsors(text_line.text)  # or is about something else ('Questions:')
-                if not elsewhere:
+                if _introduces_sponsors(text_line.text):
                     kind, tier = _kind_of(text_line.text, kind), _tier(text_line.text) or section_tier
                     leads.append((text_line.line, len(ctx.sponsors)))
+                    elsewhere = False
+                elif reference is None:  # or is about something else ('Questions:'); not a sentence cut at its
+                    elsewhere = True  # reference ('We wrote to: (see below).'), which says nothing of what follows
             run = linked_run(text_line)
             if run is not None and _names_sponsors(_unlinked(text_line)):  # 'Thanks to [A](url) and [B](url) for GPUs.'
                 said = _kind_of(text_line.text, kind)  # a finished sentence says the kind of its own sponsors only
