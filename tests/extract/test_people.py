@@ -217,6 +217,14 @@ def test_a_lead_of_where_to_write_opens_no_group(lead: str) -> None:
     assert codes(ctx) == [("unplaced-text", 4)]
 
 
+def test_a_filler_word_before_a_link_opens_a_sentence_not_a_list() -> None:
+    # 'and more' after names says the list goes on; 'More' right before a link is a sentence's first word.
+    sentence = "More <https://x.example/> [Donate](https://x.example/d)."
+    ctx = run(extract_people, f"## Team\n\n{sentence}\n\nAda, Grace, and more\n")
+    assert [_members(g) for g in ctx.groups] == [["Ada", "Grace"]]
+    assert codes(ctx) == [("unplaced-text", 3)]
+
+
 def test_a_name_listed_twice_in_a_group_is_reported_and_kept_once() -> None:
     ctx = run(extract_people, "## Team\n\nAda Lovelace, Alan Turing\nADA LOVELACE\n")
     assert _members(ctx.groups[0]) == ["Ada Lovelace", "Alan Turing"]

@@ -191,7 +191,10 @@ def split_entries(line: TextLine, marks: Marks, *, labelled: bool = True) -> Spl
             if follows and folded in _SUFFIXES:
                 entries[-1].notes.append(_CONJUNCTION.sub("", raw.strip()))  # as written, 'Jr.' with its period
                 continue
-            if folded in _FILLERS:  # '..., et al.', ', and more': the list goes on elsewhere
+            # 'We <https://x.org>', 'Write to [us](url)': a word right before a link, with no separator between them,
+            # is part of a sentence, not a name of a list
+            before_link = last and index + 1 < len(pieces) and _bare_link(pieces[index + 1], labelled)
+            if folded in _FILLERS and not before_link:  # '..., et al.', ', and more': the list goes on elsewhere
                 continue
             if folded in _HONORIFICS and last:  # 'Prof. [Ion Stoica](url)'
                 title = raw.strip()
@@ -216,9 +219,7 @@ def split_entries(line: TextLine, marks: Marks, *, labelled: bool = True) -> Spl
                     entries[-1].notes.extend(said)
                     continue
             name, found = strip_marks(fragment, marks)
-            if last and index + 1 < len(pieces) and _bare_link(pieces[index + 1], labelled):
-                # 'We <https://x.org>', 'Write to [us](url)': a word right before a link, with no separator between
-                # them, is part of a sentence, not a name of a list
+            if before_link:
                 return Split(entries, raw.strip())
             if name and looks_like_name(name) and piece.kind == "text":
                 entries.append(Entry(name, piece.line, None, found, said))
